@@ -1,0 +1,1 @@
+"""Stored assessments arrive with the assessment engine."""

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ConditionsConfig(AppConfig):
+    """The knowledge store: anatomy, conditions, evidence, red flags and care."""
+
+    name = "conditions"
+    verbose_name = "Knowledge store"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the knowledge-version signals)

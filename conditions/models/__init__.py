@@ -1,0 +1,66 @@
+"""The knowledge store's models, one module per area."""
+
+from .anatomy import (
+    BodyRegion,
+    Dermatome,
+    MuscleAction,
+    Myotome,
+    Nerve,
+    NerveMotorAction,
+    NerveRoot,
+    NerveRootOrigin,
+    NerveSensoryRegion,
+    Reflex,
+    ReflexRoot,
+)
+from .base import Source
+from .care import ConditionExercise, ConditionTreatment, Exercise, Treatment
+from .choices import Contribution, Provenance, TriageLevel, Typicality
+from .conditions import (
+    Condition,
+    ConditionNerve,
+    ConditionNerveRoot,
+    ConditionPainRegion,
+    ConditionRelation,
+    ConditionSymptom,
+    ConditionTest,
+)
+from .findings import ClinicalTest, Symptom
+from .red_flags import RedFlag, RedFlagTrigger, TriggerCriterion
+from .version import KnowledgeVersion
+
+__all__ = [
+    "BodyRegion",
+    "ClinicalTest",
+    "Condition",
+    "ConditionExercise",
+    "ConditionNerve",
+    "ConditionNerveRoot",
+    "ConditionPainRegion",
+    "ConditionRelation",
+    "ConditionSymptom",
+    "ConditionTest",
+    "ConditionTreatment",
+    "Contribution",
+    "Dermatome",
+    "Exercise",
+    "KnowledgeVersion",
+    "MuscleAction",
+    "Myotome",
+    "Nerve",
+    "NerveMotorAction",
+    "NerveRoot",
+    "NerveRootOrigin",
+    "NerveSensoryRegion",
+    "Provenance",
+    "RedFlag",
+    "RedFlagTrigger",
+    "Reflex",
+    "ReflexRoot",
+    "Source",
+    "Symptom",
+    "Treatment",
+    "TriageLevel",
+    "TriggerCriterion",
+    "Typicality",
+]

@@ -1,0 +1,127 @@
+"""Shared building blocks: coded entities, citations and link models with natural keys."""
+
+from django.db import models
+
+from .choices import Provenance, SourceKind
+
+
+class CodedManager(models.Manager):
+    """Finds an entity by its public code, which is also its natural key."""
+
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class CodedEntity(models.Model):
+    """An entity with a stable public code, a display name and a plain-English summary."""
+
+    code = models.SlugField(
+        max_length=64,
+        unique=True,
+        help_text="Stable public code used by the API and the mobile apps. Never rename a published code.",
+    )
+    name = models.CharField(max_length=200, help_text="Display name, in British English.")
+    summary = models.TextField(help_text="A short plain-English description for patients and clinicians.")
+
+    objects = CodedManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Source(CodedEntity):
+    """A citation behind one or more facts: an article, guideline, review, study or textbook."""
+
+    Kind = SourceKind
+
+    title = models.CharField(max_length=300)
+    authors = models.CharField(max_length=300, help_text="Authors, or the publishing organisation.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    url = models.URLField(blank=True, help_text="Where the source can be read, if public.")
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=SourceKind.values),
+                name="source_kind_valid",
+            ),
+        ]
+
+
+class CitedEntity(CodedEntity):
+    """A coded entity whose facts are cited to sources."""
+
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="%(class)s_cited",
+        help_text="Where the facts on this record come from.",
+    )
+
+    class Meta(CodedEntity.Meta):
+        abstract = True
+
+
+class LinkManager(models.Manager):
+    """Finds a link row by the codes of the entities it joins (its natural key)."""
+
+    def get_by_natural_key(self, *codes):
+        fields = self.model.natural_key_fields
+        return self.get(**{f"{field}__code": code for field, code in zip(fields, codes, strict=True)})
+
+
+class Link(models.Model):
+    """A relationship row between coded entities, identified by their codes."""
+
+    natural_key_fields: tuple[str, ...] = ()
+
+    objects = LinkManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return tuple(getattr(self, field).code for field in self.natural_key_fields)
+
+
+def probability_constraint(field: str, name: str) -> models.CheckConstraint:
+    """A database check that a nullable probability lies in [0, 1]."""
+    in_range = models.Q(**{f"{field}__gte": 0, f"{field}__lte": 1})
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True}) | in_range,
+        name=name,
+    )
+
+
+def choice_constraint(field: str, choices, name: str, *, nullable: bool = False) -> models.CheckConstraint:
+    """A database check that a field holds one of its enumeration values."""
+    valid = models.Q(**{f"{field}__in": [value for value, _ in choices.choices]})
+    if nullable:
+        valid |= models.Q(**{f"{field}__isnull": True})
+    return models.CheckConstraint(condition=valid, name=name)
+
+
+def provenance_constraints(
+    prefix: str, *, source: str = "source", rationale: str = "rationale", provenance: str = "provenance"
+):
+    """Checks that a figure is either cited to a study or flagged as a curator estimate with a rationale."""
+    return [
+        choice_constraint(provenance, Provenance, f"{prefix}_provenance_valid"),
+        models.CheckConstraint(
+            condition=~models.Q(**{provenance: Provenance.STUDY}) | models.Q(**{f"{source}__isnull": False}),
+            name=f"{prefix}_study_has_source",
+        ),
+        models.CheckConstraint(
+            condition=~models.Q(**{provenance: Provenance.CURATOR_ESTIMATE}) | ~models.Q(**{rationale: ""}),
+            name=f"{prefix}_estimate_has_rationale",
+        ),
+    ]

@@ -1,0 +1,136 @@
+"""Enumerations shared by the knowledge store and the assessment engine."""
+
+from django.db import models
+
+
+class Provenance(models.TextChoices):
+    """Where a figure comes from: a cited study, or a curator's estimate."""
+
+    STUDY = "study", "From a cited study"
+    CURATOR_ESTIMATE = "curator_estimate", "Curator estimate"
+
+
+class Typicality(models.TextChoices):
+    """How consistently a region or root belongs to a pattern."""
+
+    TYPICAL = "typical", "Typical"
+    VARIABLE = "variable", "Variable (some maps or some patients)"
+
+
+class Contribution(models.TextChoices):
+    """How much a root contributes to a muscle action or reflex."""
+
+    PRINCIPAL = "principal", "Principal root"
+    CONTRIBUTING = "contributing", "Contributing root"
+
+
+class TriageLevel(models.TextChoices):
+    """How soon a person needs care, from most to least urgent."""
+
+    EMERGENCY = "emergency", "Emergency: go to an emergency department now"
+    URGENT = "urgent", "Urgent: see a clinician today"
+    ROUTINE = "routine", "Routine: book an appointment with a GP or physiotherapist"
+    SELF_CARE = "self_care", "Self-care: manage at home, seek help if not improving"
+
+
+TRIAGE_RANK = {
+    TriageLevel.EMERGENCY: 4,
+    TriageLevel.URGENT: 3,
+    TriageLevel.ROUTINE: 2,
+    TriageLevel.SELF_CARE: 1,
+}
+
+
+class SourceKind(models.TextChoices):
+    """What sort of publication a source is."""
+
+    SEED_ARTICLE = "seed_article", "Seed article"
+    GUIDELINE = "guideline", "Clinical guideline"
+    SYSTEMATIC_REVIEW = "systematic_review", "Systematic review"
+    STUDY = "study", "Primary study"
+    TEXTBOOK = "textbook", "Textbook or standard"
+
+
+class Segment(models.TextChoices):
+    """The part of the spine a root leaves from."""
+
+    THORACIC = "thoracic", "Thoracic"
+    LUMBAR = "lumbar", "Lumbar"
+    SACRAL = "sacral", "Sacral"
+
+
+class ConditionCategory(models.TextChoices):
+    """The kind of cause a condition is."""
+
+    RADICULAR = "radicular", "Radicular (nerve root)"
+    REFERRED_SOMATIC = "referred_somatic", "Referred somatic (spinal or pelvic joint)"
+    NERVE_ENTRAPMENT = "nerve_entrapment", "Peripheral nerve entrapment"
+    JOINT = "joint", "Joint (hip or knee)"
+    MUSCLE = "muscle", "Muscle or tendon"
+    SERIOUS_PATHOLOGY = "serious_pathology", "Serious pathology"
+
+
+class RelationKind(models.TextChoices):
+    """How one condition relates to another."""
+
+    CAUSES = "causes", "Causes"
+    MAY_CAUSE = "may_cause", "May cause"
+    DIFFERENTIAL_OF = "differential_of", "Differential diagnosis of"
+
+
+class TreatmentKind(models.TextChoices):
+    """The sort of treatment."""
+
+    SELF_CARE = "self_care", "Self-care and advice"
+    EXERCISE = "exercise", "Exercise therapy"
+    MANUAL = "manual", "Manual therapy"
+    MEDICATION = "medication", "Medication"
+    INJECTION = "injection", "Injection"
+    SURGERY = "surgery", "Surgery"
+    DEVICE = "device", "Device or machine"
+    REFERRAL = "referral", "Referral and investigation"
+
+
+class Recommendation(models.TextChoices):
+    """Whether a treatment is advised for a condition."""
+
+    RECOMMENDED = "recommended", "Recommended"
+    CONSIDER = "consider", "Consider"
+    NOT_RECOMMENDED = "not_recommended", "Not recommended"
+
+
+class ExerciseKind(models.TextChoices):
+    """The sort of exercise."""
+
+    STRETCH = "stretch", "Stretch"
+    STRENGTHENING = "strengthening", "Strengthening"
+    AEROBIC = "aerobic", "Aerobic"
+    NEURAL_MOBILISATION = "neural_mobilisation", "Neural mobilisation"
+
+
+class Difficulty(models.TextChoices):
+    """How hard an exercise is for a person in pain."""
+
+    EASY = "easy", "Easy"
+    MODERATE = "moderate", "Moderate"
+    HARD = "hard", "Hard"
+
+
+class Suitability(models.TextChoices):
+    """Whether an exercise suits a condition."""
+
+    SUITABLE = "suitable", "Suitable"
+    AVOID = "avoid", "Avoid"
+
+
+class CriterionKind(models.TextChoices):
+    """What a red-flag trigger criterion checks in an assessment."""
+
+    SYMPTOM_PRESENT = "symptom_present", "Symptom reported as present"
+    TEST_POSITIVE = "test_positive", "Clinical test positive"
+    SENSORY_CHANGE_IN_REGION = "sensory_change_in_region", "Numbness or tingling in a region"
+    WEAKNESS = "weakness", "Weakness (of a given action, or of any)"
+    WEAKNESS_BILATERAL = "weakness_bilateral", "Weakness on both sides"
+    LEG_SYMPTOMS_BILATERAL = "leg_symptoms_bilateral", "Leg pain or sensory change on both sides"
+    REFLEX_ABNORMAL = "reflex_abnormal", "Reflex reduced or absent"
+    AGE_AT_LEAST = "age_at_least", "Age at least"

@@ -1,0 +1,234 @@
+"""Conditions and their links: roots, nerves, pain regions, related conditions and diagnostic evidence."""
+
+from django.db import models
+
+from .anatomy import BodyRegion, Nerve, NerveRoot
+from .base import CitedEntity, Link, Source, choice_constraint, probability_constraint, provenance_constraints
+from .choices import ConditionCategory, Provenance, RelationKind, Typicality
+from .findings import ClinicalTest, Symptom
+
+
+class Condition(CitedEntity):
+    """A cause of pain in the hip, groin or thigh, with its prior and what points to it."""
+
+    Category = ConditionCategory
+
+    category = models.CharField(max_length=20, choices=ConditionCategory.choices)
+    icd10_codes = models.JSONField(
+        default=list, blank=True, help_text='ICD-10-CM codes, as a list, for example ["M54.16", "M54.17"].'
+    )
+    synonyms = models.JSONField(default=list, blank=True, help_text="Other names patients or clinicians use.")
+    prior = models.FloatField(
+        help_text="How common this cause is among people presenting with back-related hip or thigh pain (0 to 1)."
+    )
+    prior_provenance = models.CharField(max_length=20, choices=Provenance.choices)
+    prior_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="condition_priors"
+    )
+    prior_rationale = models.CharField(
+        max_length=300, blank=True, help_text="One line: why this figure, when it is a curator estimate."
+    )
+    nerve_roots = models.ManyToManyField(NerveRoot, through="ConditionNerveRoot", related_name="conditions")
+    nerves = models.ManyToManyField(Nerve, through="ConditionNerve", related_name="conditions")
+    pain_regions = models.ManyToManyField(BodyRegion, through="ConditionPainRegion", related_name="conditions")
+    symptoms = models.ManyToManyField(Symptom, through="ConditionSymptom", related_name="conditions")
+    tests = models.ManyToManyField(ClinicalTest, through="ConditionTest", related_name="conditions")
+    related = models.ManyToManyField(
+        "self", through="ConditionRelation", symmetrical=False, related_name="related_from"
+    )
+
+    class Meta(CitedEntity.Meta):
+        constraints = [
+            choice_constraint("category", ConditionCategory, "condition_category_valid"),
+            models.CheckConstraint(condition=models.Q(prior__gte=0, prior__lte=1), name="condition_prior_range"),
+            *provenance_constraints(
+                "condition_prior",
+                source="prior_source",
+                rationale="prior_rationale",
+                provenance="prior_provenance",
+            ),
+        ]
+
+
+class ConditionNerveRoot(Link):
+    """A root that a condition involves."""
+
+    natural_key_fields = ("condition", "root")
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="root_links")
+    root = models.ForeignKey(NerveRoot, on_delete=models.CASCADE, related_name="condition_links")
+    typicality = models.CharField(
+        max_length=10,
+        choices=Typicality.choices,
+        default=Typicality.TYPICAL,
+        help_text="Typical: the usual level. Variable: involved less often.",
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["condition__name", "root__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["condition", "root"], name="conditionnerveroot_unique"),
+            choice_constraint("typicality", Typicality, "conditionnerveroot_typicality_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.condition.name} → {self.root.code}"
+
+
+class ConditionNerve(Link):
+    """A peripheral nerve that a condition involves."""
+
+    natural_key_fields = ("condition", "nerve")
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="nerve_links")
+    nerve = models.ForeignKey(Nerve, on_delete=models.CASCADE, related_name="condition_links")
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["condition__name", "nerve__name"]
+        constraints = [models.UniqueConstraint(fields=["condition", "nerve"], name="conditionnerve_unique")]
+
+    def __str__(self):
+        return f"{self.condition.name} → {self.nerve.name}"
+
+
+class ConditionPainRegion(Link):
+    """A region where a condition's pain is felt, and how typical that is."""
+
+    natural_key_fields = ("condition", "region")
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="region_links")
+    region = models.ForeignKey(BodyRegion, on_delete=models.CASCADE, related_name="condition_links")
+    typicality = models.CharField(max_length=10, choices=Typicality.choices, default=Typicality.TYPICAL)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["condition__name", "region__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["condition", "region"], name="conditionpainregion_unique"),
+            choice_constraint("typicality", Typicality, "conditionpainregion_typicality_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.condition.name} → {self.region.name}"
+
+
+class ConditionRelation(Link):
+    """How one condition relates to another: it causes it, may cause it, or is a differential of it."""
+
+    Kind = RelationKind
+
+    natural_key_fields = ("from_condition", "to_condition")
+
+    from_condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="relations_out")
+    to_condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="relations_in")
+    kind = models.CharField(max_length=16, choices=RelationKind.choices)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["from_condition__name", "kind", "to_condition__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_condition", "to_condition"], name="conditionrelation_unique"),
+            choice_constraint("kind", RelationKind, "conditionrelation_kind_valid"),
+            models.CheckConstraint(
+                condition=~models.Q(from_condition=models.F("to_condition")), name="conditionrelation_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_condition.name} {self.get_kind_display().lower()} {self.to_condition.name}"
+
+
+class DiagnosticAccuracy(Link):
+    """How well a finding tells a condition apart: sensitivity and specificity or likelihood ratios, with provenance."""
+
+    sensitivity = models.FloatField(
+        null=True, blank=True, help_text="Proportion of people with the condition who have the finding (0 to 1)."
+    )
+    specificity = models.FloatField(
+        null=True, blank=True, help_text="Proportion of people without the condition who do not have it (0 to 1)."
+    )
+    lr_positive = models.FloatField(
+        null=True, blank=True, verbose_name="LR+", help_text="Positive likelihood ratio, when reported directly."
+    )
+    lr_negative = models.FloatField(
+        null=True, blank=True, verbose_name="LR-", help_text="Negative likelihood ratio, when reported directly."
+    )
+    provenance = models.CharField(max_length=20, choices=Provenance.choices)
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The study the figures come from (required for study figures).",
+    )
+    rationale = models.CharField(
+        max_length=300, blank=True, help_text="One line: why these figures, required for a curator estimate."
+    )
+    note = models.TextField(blank=True, help_text="Caveats, such as where studies disagree.")
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def accuracy_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
+        has_figure = (
+            models.Q(sensitivity__isnull=False)
+            | models.Q(specificity__isnull=False)
+            | models.Q(lr_positive__isnull=False)
+            | models.Q(lr_negative__isnull=False)
+        )
+        return [
+            probability_constraint("sensitivity", f"{prefix}_sensitivity_range"),
+            probability_constraint("specificity", f"{prefix}_specificity_range"),
+            models.CheckConstraint(
+                condition=models.Q(lr_positive__isnull=True) | models.Q(lr_positive__gte=0),
+                name=f"{prefix}_lr_positive_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(lr_negative__isnull=True) | models.Q(lr_negative__gte=0),
+                name=f"{prefix}_lr_negative_range",
+            ),
+            models.CheckConstraint(condition=has_figure, name=f"{prefix}_has_figure"),
+            *provenance_constraints(prefix),
+        ]
+
+
+class ConditionSymptom(DiagnosticAccuracy):
+    """The diagnostic accuracy of a reported symptom for a condition."""
+
+    natural_key_fields = ("condition", "symptom")
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="symptom_links")
+    symptom = models.ForeignKey(Symptom, on_delete=models.CASCADE, related_name="condition_links")
+
+    class Meta:
+        ordering = ["condition__name", "symptom__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["condition", "symptom"], name="conditionsymptom_unique"),
+            *DiagnosticAccuracy.accuracy_constraints("conditionsymptom"),
+        ]
+
+    def __str__(self):
+        return f"{self.condition.name} ← {self.symptom.name}"
+
+
+class ConditionTest(DiagnosticAccuracy):
+    """The diagnostic accuracy of an examination test for a condition."""
+
+    natural_key_fields = ("condition", "test")
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="test_links")
+    test = models.ForeignKey(ClinicalTest, on_delete=models.CASCADE, related_name="condition_links")
+
+    class Meta:
+        ordering = ["condition__name", "test__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["condition", "test"], name="conditiontest_unique"),
+            *DiagnosticAccuracy.accuracy_constraints("conditiontest"),
+        ]
+
+    def __str__(self):
+        return f"{self.condition.name} ← {self.test.name}"

@@ -1,0 +1,132 @@
+"""Red flags: warning signs, the curated triggers that fire them, and how urgent they are."""
+
+from django.db import models
+
+from .anatomy import BodyRegion, MuscleAction, Reflex
+from .base import CitedEntity, choice_constraint
+from .choices import CriterionKind, TriageLevel
+from .conditions import Condition
+from .findings import ClinicalTest, Symptom
+
+
+class RedFlag(CitedEntity):
+    """A warning sign of serious pathology that sets a minimum triage level."""
+
+    urgency = models.CharField(max_length=10, choices=TriageLevel.choices)
+    action = models.TextField(help_text="What the person or clinician must do now.")
+    condition = models.ForeignKey(
+        Condition, on_delete=models.PROTECT, related_name="red_flags", help_text="The condition it points to."
+    )
+
+    class Meta(CitedEntity.Meta):
+        constraints = [choice_constraint("urgency", TriageLevel, "redflag_urgency_valid")]
+
+
+class RedFlagTriggerManager(models.Manager):
+    """Finds a trigger by its red flag's code and its own code."""
+
+    def get_by_natural_key(self, red_flag_code, code):
+        return self.get(red_flag__code=red_flag_code, code=code)
+
+
+class RedFlagTrigger(models.Model):
+    """One way a red flag fires: it fires when every one of its criteria holds."""
+
+    red_flag = models.ForeignKey(RedFlag, on_delete=models.CASCADE, related_name="triggers")
+    code = models.SlugField(max_length=64, help_text="Unique within the red flag, for example 'saddle-anaesthesia'.")
+    description = models.CharField(max_length=300, help_text="The rule in words, as a clinician would state it.")
+    urgency = models.CharField(
+        max_length=10,
+        choices=TriageLevel.choices,
+        blank=True,
+        help_text="Leave blank to use the red flag's urgency; set it when this pattern is more urgent.",
+    )
+
+    objects = RedFlagTriggerManager()
+
+    class Meta:
+        ordering = ["red_flag__name", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["red_flag", "code"], name="redflagtrigger_unique"),
+            models.CheckConstraint(
+                condition=models.Q(urgency="") | models.Q(urgency__in=TriageLevel.values),
+                name="redflagtrigger_urgency_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.red_flag.name}: {self.description}"
+
+    def natural_key(self):
+        return (self.red_flag.code, self.code)
+
+    natural_key.dependencies = ["conditions.redflag"]
+
+
+class TriggerCriterionManager(models.Manager):
+    """Finds a criterion by its trigger's natural key and its position."""
+
+    def get_by_natural_key(self, red_flag_code, trigger_code, position):
+        return self.get(trigger__red_flag__code=red_flag_code, trigger__code=trigger_code, position=position)
+
+
+class TriggerCriterion(models.Model):
+    """A single test on an assessment's findings; a trigger needs all of its criteria."""
+
+    Kind = CriterionKind
+
+    trigger = models.ForeignKey(RedFlagTrigger, on_delete=models.CASCADE, related_name="criteria")
+    position = models.PositiveSmallIntegerField(default=1)
+    kind = models.CharField(max_length=30, choices=CriterionKind.choices)
+    symptom = models.ForeignKey(Symptom, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    test = models.ForeignKey(ClinicalTest, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey(BodyRegion, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    action = models.ForeignKey(
+        MuscleAction,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="For weakness: the action, or blank for weakness of any action.",
+    )
+    reflex = models.ForeignKey(Reflex, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="For 'age at least': the age.")
+
+    objects = TriggerCriterionManager()
+
+    class Meta:
+        ordering = ["trigger", "position"]
+        verbose_name_plural = "trigger criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["trigger", "position"], name="triggercriterion_unique"),
+            choice_constraint("kind", CriterionKind, "triggercriterion_kind_valid"),
+            models.CheckConstraint(
+                condition=~models.Q(kind="symptom_present") | models.Q(symptom__isnull=False),
+                name="triggercriterion_symptom_named",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="test_positive") | models.Q(test__isnull=False),
+                name="triggercriterion_test_named",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="sensory_change_in_region") | models.Q(region__isnull=False),
+                name="triggercriterion_region_named",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="reflex_abnormal") | models.Q(reflex__isnull=False),
+                name="triggercriterion_reflex_named",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="age_at_least") | models.Q(number__gte=16, number__lte=120),
+                name="triggercriterion_age_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        target = self.symptom or self.test or self.region or self.action or self.reflex or self.number
+        return f"{self.get_kind_display()}: {target}" if target else self.get_kind_display()
+
+    def natural_key(self):
+        return (*self.trigger.natural_key(), self.position)
+
+    natural_key.dependencies = ["conditions.redflagtrigger"]

@@ -1,0 +1,22 @@
+"""Shared pytest fixtures: the shipped knowledge is loaded once into the test database."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conditions.knowledge import knowledge_load
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        knowledge_load()
+
+
+@pytest.fixture(scope="session")
+def vocabulary() -> dict:
+    """The public codes, from the test suite's own copy of the vocabulary."""
+    return json.loads((DATA / "vocabulary.json").read_text())
