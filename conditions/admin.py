@@ -289,7 +289,7 @@ class KnowledgeVersionAdmin(admin.ModelAdmin):
     """The current knowledge version (read-only)."""
 
     list_display = ("number", "changed_at")
-    readonly_fields = ("number", "fingerprint", "changed_at")
+    readonly_fields = ("number", "changed_at")
 
     def has_add_permission(self, request):
         return False

@@ -3,8 +3,7 @@
 from django.core.management import call_command
 from django.db import transaction
 
-from .models import KnowledgeVersion
-from .versioning import knowledge_fingerprint
+from .versioning import bump_knowledge_version, knowledge_fingerprint
 
 # Each file only refers to records of the files before it.
 FIXTURE_ORDER = (
@@ -27,12 +26,9 @@ FIXTURE_ORDER = (
 def knowledge_load(*, verbosity: int = 0) -> bool:
     """Load every fixture in order; move the knowledge version only if the content changed."""
     with transaction.atomic():
+        before = knowledge_fingerprint()
         call_command("loaddata", *FIXTURE_ORDER, verbosity=verbosity)
-        fingerprint = knowledge_fingerprint()
-        version, _ = KnowledgeVersion.objects.get_or_create(pk=1)
-        if version.fingerprint == fingerprint:
-            return False
-        version.number += 1
-        version.fingerprint = fingerprint
-        version.save()
-        return True
+        changed = knowledge_fingerprint() != before
+        if changed:
+            bump_knowledge_version()
+        return changed

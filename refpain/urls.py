@@ -1,8 +1,30 @@
-"""URL configuration: the admin for curators; the API arrives under api/v1/."""
+"""URL configuration: the versioned JSON API, its schema and docs, and the admin for curators."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from conditions.api.urls import KNOWLEDGE_ROUTES
+from conditions.api.views import ExportView
+
+router = DefaultRouter(trailing_slash=True)
+for prefix, viewset, basename in KNOWLEDGE_ROUTES:
+    router.register(prefix, viewset, basename=basename)
+
+api_v1 = [
+    *router.urls,
+    path("export/", ExportView.as_view(), name="export"),
+]
 
 urlpatterns = [
+    path("api/v1/", include((api_v1, "v1"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "refpain.errors.bad_request"
+handler403 = "refpain.errors.permission_denied"
+handler404 = "refpain.errors.not_found"
+handler500 = "refpain.errors.server_error"

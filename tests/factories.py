@@ -3,6 +3,7 @@
 import itertools
 
 from conditions import models as m
+from conditions.models.choices import Segment
 
 _counter = itertools.count(1)
 
@@ -44,7 +45,7 @@ def make_root(**fields) -> m.NerveRoot:
         "code": unique_code("root"),
         "name": "Test root",
         "summary": "Fake.",
-        "segment": m.NerveRoot.Segment.LUMBAR,
+        "segment": Segment.LUMBAR,
         "position": position,
     }
     return m.NerveRoot.objects.create(**(defaults | fields))

@@ -7,9 +7,6 @@ class KnowledgeVersion(models.Model):
     """The single row that names the current state of the knowledge, for ETags and assessment stamps."""
 
     number = models.PositiveBigIntegerField(default=0)
-    fingerprint = models.CharField(
-        max_length=64, blank=True, help_text="Digest of the content when the knowledge was last loaded."
-    )
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

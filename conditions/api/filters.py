@@ -1,0 +1,265 @@
+"""Researcher filters: by nerve root (one, a list or a range), nerve, region, finding, condition."""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+
+from conditions import models as m
+
+
+def split_codes(value: str) -> list[str]:
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+class CodeListField(forms.CharField):
+    """One code or a comma-separated list; every code must exist, or the error names the unknown ones."""
+
+    def __init__(self, *, model, label_for_errors, **kwargs):
+        self.model = model
+        self.label_for_errors = label_for_errors
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        codes = self.expand(split_codes(value))
+        known = set(self.model.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            raise ValidationError(
+                f"Unknown {self.label_for_errors} code(s): {', '.join(unknown)}.",
+                code="unknown_code",
+            )
+        return codes
+
+    def expand(self, codes: list[str]) -> list[str]:
+        return codes
+
+
+class NerveRootCodesField(CodeListField):
+    """Nerve root codes: one (L4), a list (L3,L4) or a range down the spine (L3-S1)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(model=m.NerveRoot, label_for_errors="nerve root", **kwargs)
+
+    def expand(self, codes: list[str]) -> list[str]:
+        if not any("-" in code for code in codes):
+            return codes
+        order = list(m.NerveRoot.objects.order_by("position").values_list("code", flat=True))
+        expanded = []
+        for code in codes:
+            if "-" not in code:
+                expanded.append(code)
+                continue
+            first, _, last = code.partition("-")
+            unknown = [end for end in (first, last) if end not in order]
+            if unknown:
+                raise ValidationError(
+                    f"Unknown nerve root code(s) in range {code}: {', '.join(unknown)}.", code="unknown_code"
+                )
+            start, stop = sorted((order.index(first), order.index(last)))
+            expanded += order[start : stop + 1]
+        return expanded
+
+
+class CodesFilter(django_filters.Filter):
+    """Filter on a relation by one or more codes of the related records."""
+
+    field_class = CodeListField
+
+    def __init__(self, *, model=None, label_for_errors="", **kwargs):
+        if model is not None:
+            kwargs.update(model=model, label_for_errors=label_for_errors)
+        super().__init__(**kwargs)
+
+    def filter(self, qs, codes):
+        if not codes:
+            return qs
+        return qs.filter(**{f"{self.field_name}__code__in": codes}).distinct()
+
+
+class NerveRootCodesFilter(CodesFilter):
+    """Filter on a relation to nerve roots by code, list or range."""
+
+    field_class = NerveRootCodesField
+
+
+def codes_filter(field_name: str, model, label: str, help_text: str) -> CodesFilter:
+    return CodesFilter(field_name=field_name, model=model, label_for_errors=label, help_text=help_text)
+
+
+class NerveRootFilter(django_filters.FilterSet):
+    """Nerve roots by segment."""
+
+    class Meta:
+        model = m.NerveRoot
+        fields = ["segment"]
+
+
+class BodyRegionFilter(django_filters.FilterSet):
+    """Body regions by the roots whose dermatome covers them."""
+
+    nerve_root = NerveRootCodesFilter(
+        field_name="dermatome_roots", help_text="Root code, comma list or range (L3-S1): regions in their dermatomes."
+    )
+    nerve = codes_filter("nerves", m.Nerve, "nerve", "Nerve code(s): regions whose skin they supply.")
+
+    class Meta:
+        model = m.BodyRegion
+        fields = ["nerve_root", "nerve"]
+
+
+class MuscleActionFilter(django_filters.FilterSet):
+    """Muscle actions by the roots of their myotome."""
+
+    nerve_root = NerveRootCodesFilter(field_name="roots", help_text="Root code, comma list or range.")
+
+    class Meta:
+        model = m.MuscleAction
+        fields = ["nerve_root"]
+
+
+class ReflexFilter(django_filters.FilterSet):
+    """Reflexes by the roots that carry them."""
+
+    nerve_root = NerveRootCodesFilter(field_name="roots", help_text="Root code, comma list or range.")
+
+    class Meta:
+        model = m.Reflex
+        fields = ["nerve_root"]
+
+
+class NerveFilter(django_filters.FilterSet):
+    """Nerves by their roots of origin and the regions they supply."""
+
+    nerve_root = NerveRootCodesFilter(field_name="roots", help_text="Root code, comma list or range.")
+    region = codes_filter("sensory_regions", m.BodyRegion, "body region", "Region code(s) the nerve supplies.")
+
+    class Meta:
+        model = m.Nerve
+        fields = ["nerve_root", "region"]
+
+
+class ConditionFilter(django_filters.FilterSet):
+    """Conditions by root, nerve, region, finding, category or red flag."""
+
+    nerve_root = NerveRootCodesFilter(
+        field_name="nerve_roots", help_text="Root code (L4), comma list (L4,L5) or range (L3-S1)."
+    )
+    nerve = codes_filter("nerves", m.Nerve, "nerve", "Nerve code(s) the condition involves.")
+    region = codes_filter("pain_regions", m.BodyRegion, "body region", "Region code(s) where its pain is felt.")
+    symptom = codes_filter("symptoms", m.Symptom, "symptom", "Symptom code(s) with evidence for the condition.")
+    test = codes_filter("tests", m.ClinicalTest, "clinical test", "Clinical test code(s) with evidence.")
+    red_flag = codes_filter("red_flags", m.RedFlag, "red flag", "Red flag code(s) that point to the condition.")
+    category = django_filters.MultipleChoiceFilter(choices=m.Condition.Category.choices)
+
+    class Meta:
+        model = m.Condition
+        fields = ["nerve_root", "nerve", "region", "symptom", "test", "red_flag", "category"]
+
+
+class SymptomFilter(django_filters.FilterSet):
+    """Symptoms by the conditions they are evidence for."""
+
+    condition = codes_filter("conditions", m.Condition, "condition", "Condition code(s).")
+
+    class Meta:
+        model = m.Symptom
+        fields = ["condition"]
+
+
+class ClinicalTestFilter(django_filters.FilterSet):
+    """Clinical tests by the conditions they are evidence for."""
+
+    condition = codes_filter("conditions", m.Condition, "condition", "Condition code(s).")
+
+    class Meta:
+        model = m.ClinicalTest
+        fields = ["condition"]
+
+
+class RedFlagFilter(django_filters.FilterSet):
+    """Red flags by urgency and by the condition they point to."""
+
+    condition = codes_filter("condition", m.Condition, "condition", "Condition code(s).")
+
+    class Meta:
+        model = m.RedFlag
+        fields = ["urgency", "condition"]
+
+
+class TreatmentFilter(django_filters.FilterSet):
+    """Treatments by kind, and by condition with the recommendation for that condition."""
+
+    condition = CodesFilter(
+        model=m.Condition,
+        label_for_errors="condition",
+        method="filter_condition",
+        help_text="Condition code(s): treatments with a recommendation for them.",
+    )
+    recommendation = django_filters.ChoiceFilter(
+        choices=m.ConditionTreatment.Recommendation.choices,
+        method="filter_condition",
+        help_text="With condition: only treatments with this recommendation for it; alone: for any condition.",
+    )
+
+    class Meta:
+        model = m.Treatment
+        fields = ["kind", "condition", "recommendation"]
+
+    def filter_condition(self, qs, name, value):
+        # Both parameters must match the same link row, so they are applied together, once.
+        codes = self.form.cleaned_data.get("condition")
+        recommendation = self.form.cleaned_data.get("recommendation")
+        if name == "recommendation" and codes:
+            return qs
+        link = {}
+        if codes:
+            link["condition_links__condition__code__in"] = codes
+        if recommendation:
+            link["condition_links__recommendation"] = recommendation
+        return qs.filter(**link).distinct() if link else qs
+
+
+class ExerciseFilter(django_filters.FilterSet):
+    """Exercises by the conditions they suit or should be avoided with."""
+
+    condition = CodesFilter(
+        model=m.Condition,
+        label_for_errors="condition",
+        method="filter_suitable",
+        help_text="Condition code(s): exercises suitable for them.",
+    )
+    avoid_for = CodesFilter(
+        model=m.Condition,
+        label_for_errors="condition",
+        method="filter_avoid",
+        help_text="Condition code(s): exercises to avoid with them.",
+    )
+
+    class Meta:
+        model = m.Exercise
+        fields = ["kind", "difficulty", "condition", "avoid_for"]
+
+    def filter_suitable(self, qs, name, codes):
+        return self.with_suitability(qs, codes, m.ConditionExercise.Suitability.SUITABLE)
+
+    def filter_avoid(self, qs, name, codes):
+        return self.with_suitability(qs, codes, m.ConditionExercise.Suitability.AVOID)
+
+    @staticmethod
+    def with_suitability(qs, codes, suitability):
+        if not codes:
+            return qs
+        return qs.filter(
+            condition_links__condition__code__in=codes, condition_links__suitability=suitability
+        ).distinct()
+
+
+class SourceFilter(django_filters.FilterSet):
+    """Sources by kind and year."""
+
+    class Meta:
+        model = m.Source
+        fields = ["kind", "year"]

@@ -1,0 +1,206 @@
+"""Read-only API views over the knowledge: list and detail by code, filters, search, export."""
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import filters as drf_filters
+from rest_framework import serializers as drf_serializers
+from rest_framework import viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from conditions import selectors
+from conditions.api import filters, serializers
+from conditions.api.caching import KnowledgeCacheMixin
+from conditions.versioning import knowledge_version
+from refpain.openapi import ERROR_RESPONSES
+
+
+class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
+    """List and detail of one kind of knowledge record, looked up by its code."""
+
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z0-9_-]+"
+    filter_backends = [
+        *viewsets.ReadOnlyModelViewSet.filter_backends,
+        drf_filters.SearchFilter,
+        drf_filters.OrderingFilter,
+    ]
+    search_fields = ["code", "name"]
+    ordering_fields = ["code", "name"]
+    list_selector = detail_selector = None
+    list_serializer = detail_serializer = None
+
+    def get_queryset(self):
+        selector = self.detail_selector if self.action == "retrieve" else self.list_selector
+        return selector()
+
+    def get_serializer_class(self):
+        return self.detail_serializer if self.action == "retrieve" else self.list_serializer
+
+    def list(self, request, *args, **kwargs):
+        return self.not_modified or super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.not_modified or super().retrieve(request, *args, **kwargs)
+
+
+def knowledge_viewset(name, *, selector, serializer, filterset=None, search=(), ordering=(), schema_tag):
+    """Build the read-only viewset of one entity from its selectors, serializers and filters."""
+    documented = extend_schema_view(
+        list=extend_schema(tags=[schema_tag], responses={200: serializer["list"](many=True), **ERROR_RESPONSES}),
+        retrieve=extend_schema(tags=[schema_tag], responses={200: serializer["detail"], **ERROR_RESPONSES}),
+    )
+    attributes = {
+        "__doc__": f"{name}: list and detail by code.",
+        "__module__": __name__,
+        "list_selector": staticmethod(selector["list"]),
+        "detail_selector": staticmethod(selector["detail"]),
+        "list_serializer": serializer["list"],
+        "detail_serializer": serializer["detail"],
+        "filterset_class": filterset,
+        "search_fields": ["code", "name", *search],
+        "ordering_fields": ["code", "name", *ordering],
+    }
+    return documented(type(f"{name.replace(' ', '')}ViewSet", (KnowledgeViewSet,), attributes))
+
+
+def pair(list_item, detail_item):
+    return {"list": list_item, "detail": detail_item}
+
+
+S = serializers
+NerveRootViewSet = knowledge_viewset(
+    "Nerve roots",
+    selector=pair(selectors.nerve_root_list, selectors.nerve_root_detail),
+    serializer=pair(S.NerveRootListSerializer, S.NerveRootDetailSerializer),
+    filterset=filters.NerveRootFilter,
+    ordering=("position",),
+    schema_tag="nerve roots",
+)
+BodyRegionViewSet = knowledge_viewset(
+    "Body regions",
+    selector=pair(selectors.body_region_list, selectors.body_region_detail),
+    serializer=pair(S.BodyRegionListSerializer, S.BodyRegionDetailSerializer),
+    filterset=filters.BodyRegionFilter,
+    ordering=("position",),
+    schema_tag="body regions",
+)
+MuscleActionViewSet = knowledge_viewset(
+    "Muscle actions",
+    selector=pair(selectors.muscle_action_list, selectors.muscle_action_detail),
+    serializer=pair(S.MuscleActionListSerializer, S.MuscleActionDetailSerializer),
+    filterset=filters.MuscleActionFilter,
+    search=("muscles",),
+    schema_tag="muscle actions",
+)
+ReflexViewSet = knowledge_viewset(
+    "Reflexes",
+    selector=pair(selectors.reflex_list, selectors.reflex_detail),
+    serializer=pair(S.ReflexListSerializer, S.ReflexDetailSerializer),
+    filterset=filters.ReflexFilter,
+    schema_tag="reflexes",
+)
+NerveViewSet = knowledge_viewset(
+    "Nerves",
+    selector=pair(selectors.nerve_list, selectors.nerve_detail),
+    serializer=pair(S.NerveListSerializer, S.NerveDetailSerializer),
+    filterset=filters.NerveFilter,
+    schema_tag="nerves",
+)
+SymptomViewSet = knowledge_viewset(
+    "Symptoms",
+    selector=pair(selectors.symptom_list, selectors.symptom_detail),
+    serializer=pair(S.SymptomListSerializer, S.SymptomDetailSerializer),
+    filterset=filters.SymptomFilter,
+    search=("question",),
+    schema_tag="symptoms",
+)
+ClinicalTestViewSet = knowledge_viewset(
+    "Clinical tests",
+    selector=pair(selectors.clinical_test_list, selectors.clinical_test_detail),
+    serializer=pair(S.ClinicalTestListSerializer, S.ClinicalTestDetailSerializer),
+    filterset=filters.ClinicalTestFilter,
+    schema_tag="clinical tests",
+)
+ConditionViewSet = knowledge_viewset(
+    "Conditions",
+    selector=pair(selectors.condition_list, selectors.condition_detail),
+    serializer=pair(S.ConditionListSerializer, S.ConditionDetailSerializer),
+    filterset=filters.ConditionFilter,
+    search=("synonyms", "icd10_codes"),
+    ordering=("category", "prior"),
+    schema_tag="conditions",
+)
+RedFlagViewSet = knowledge_viewset(
+    "Red flags",
+    selector=pair(selectors.red_flag_list, selectors.red_flag_detail),
+    serializer=pair(S.RedFlagListSerializer, S.RedFlagDetailSerializer),
+    filterset=filters.RedFlagFilter,
+    ordering=("urgency",),
+    schema_tag="red flags",
+)
+TreatmentViewSet = knowledge_viewset(
+    "Treatments",
+    selector=pair(selectors.treatment_list, selectors.treatment_detail),
+    serializer=pair(S.TreatmentListSerializer, S.TreatmentDetailSerializer),
+    filterset=filters.TreatmentFilter,
+    ordering=("kind",),
+    schema_tag="treatments",
+)
+ExerciseViewSet = knowledge_viewset(
+    "Exercises",
+    selector=pair(selectors.exercise_list, selectors.exercise_detail),
+    serializer=pair(S.ExerciseListSerializer, S.ExerciseDetailSerializer),
+    filterset=filters.ExerciseFilter,
+    ordering=("kind", "difficulty"),
+    schema_tag="exercises",
+)
+SourceViewSet = knowledge_viewset(
+    "Sources",
+    selector=pair(selectors.source_list, selectors.source_detail),
+    serializer=pair(S.SourceSerializer, S.SourceSerializer),
+    filterset=filters.SourceFilter,
+    search=("title", "authors"),
+    ordering=("year", "kind"),
+    schema_tag="sources",
+)
+
+EXPORT_SECTIONS = {
+    "sources": (selectors.source_list, S.SourceSerializer),
+    "body_regions": (selectors.body_region_detail, S.BodyRegionDetailSerializer),
+    "nerve_roots": (selectors.nerve_root_detail, S.NerveRootDetailSerializer),
+    "muscle_actions": (selectors.muscle_action_detail, S.MuscleActionDetailSerializer),
+    "reflexes": (selectors.reflex_detail, S.ReflexDetailSerializer),
+    "nerves": (selectors.nerve_detail, S.NerveDetailSerializer),
+    "symptoms": (selectors.symptom_detail, S.SymptomDetailSerializer),
+    "clinical_tests": (selectors.clinical_test_detail, S.ClinicalTestDetailSerializer),
+    "conditions": (selectors.condition_detail, S.ConditionDetailSerializer),
+    "red_flags": (selectors.red_flag_detail, S.RedFlagDetailSerializer),
+    "treatments": (selectors.treatment_detail, S.TreatmentDetailSerializer),
+    "exercises": (selectors.exercise_detail, S.ExerciseDetailSerializer),
+}
+
+
+ExportSerializer = type(
+    "ExportSerializer",
+    (drf_serializers.Serializer,),
+    {
+        "__doc__": "The whole published knowledge graph with its sources, stamped with the knowledge version.",
+        "knowledge_version": drf_serializers.CharField(),
+        "generated_at": drf_serializers.DateTimeField(),
+        **{name: serializer(many=True) for name, (_, serializer) in EXPORT_SECTIONS.items()},
+    },
+)
+
+
+class ExportView(KnowledgeCacheMixin, APIView):
+    """Bulk export of the whole knowledge graph, for researchers."""
+
+    @extend_schema(tags=["export"], responses={200: ExportSerializer, **ERROR_RESPONSES})
+    def get(self, request):
+        if self.not_modified:
+            return self.not_modified
+        document = {"knowledge_version": knowledge_version(), "generated_at": timezone.now()}
+        for name, (selector, serializer) in EXPORT_SECTIONS.items():
+            document[name] = serializer(selector(), many=True).data
+        return Response(document)

@@ -1,0 +1,62 @@
+"""One JSON error shape for every 4xx and 5xx: status, code, message and, for bad input, the fields."""
+
+from django.http import JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.views import exception_handler
+
+
+def error_body(status_code: int, code: str, message: str, errors: list[dict] | None = None) -> dict:
+    body = {"status": status_code, "code": code, "message": message}
+    if errors is not None:
+        body["errors"] = errors
+    return body
+
+
+def flatten_errors(detail, path: str = "") -> list[dict]:
+    """Turn DRF's nested error details into a flat list naming each field by its dotted path."""
+    if isinstance(detail, dict):
+        return [item for key, value in detail.items() for item in flatten_errors(value, join(path, key))]
+    if isinstance(detail, list):
+        if all(isinstance(item, exceptions.ErrorDetail) for item in detail):
+            return [{"field": path or "non_field_errors", "code": item.code, "message": str(item)} for item in detail]
+        return [item for index, value in enumerate(detail) for item in flatten_errors(value, join(path, index))]
+    return [{"field": path or "non_field_errors", "code": getattr(detail, "code", "invalid"), "message": str(detail)}]
+
+
+def join(path: str, key) -> str:
+    key = "non_field_errors" if key == "__all__" else str(key)
+    return f"{path}.{key}" if path else key
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler, reshaped into the project's error body."""
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = flatten_errors(exc.detail)
+        response.data = error_body(response.status_code, "invalid", "The request has invalid fields.", errors)
+    else:
+        detail = getattr(exc, "detail", str(exc))
+        code = detail.code if isinstance(detail, exceptions.ErrorDetail) else getattr(exc, "default_code", "error")
+        response.data = error_body(response.status_code, code, str(detail))
+    return response
+
+
+def not_found(request, exception=None):
+    return JsonResponse(error_body(404, "not_found", "Not found."), status=status.HTTP_404_NOT_FOUND)
+
+
+def server_error(request):
+    return JsonResponse(
+        error_body(500, "server_error", "Something went wrong on our side."),
+        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+    )
+
+
+def bad_request(request, exception=None):
+    return JsonResponse(error_body(400, "bad_request", "Bad request."), status=status.HTTP_400_BAD_REQUEST)
+
+
+def permission_denied(request, exception=None):
+    return JsonResponse(error_body(403, "permission_denied", "Forbidden."), status=status.HTTP_403_FORBIDDEN)
