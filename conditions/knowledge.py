@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.db import transaction
 
-from .versioning import bump_knowledge_version, knowledge_fingerprint
+from .versioning import bump_knowledge_version, knowledge_fingerprint, version_bumps_suspended
 
 # Each file only refers to records of the files before it.
 FIXTURE_ORDER = (
@@ -27,7 +27,8 @@ def knowledge_load(*, verbosity: int = 0) -> bool:
     """Load every fixture in order; move the knowledge version only if the content changed."""
     with transaction.atomic():
         before = knowledge_fingerprint()
-        call_command("loaddata", *FIXTURE_ORDER, verbosity=verbosity)
+        with version_bumps_suspended():
+            call_command("loaddata", *FIXTURE_ORDER, verbosity=verbosity)
         changed = knowledge_fingerprint() != before
         if changed:
             bump_knowledge_version()

@@ -1,6 +1,8 @@
 """Reading, bumping and fingerprinting the knowledge version."""
 
 import hashlib
+import threading
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.core import serializers
@@ -17,6 +19,23 @@ def curated_models() -> list:
     return sorted(models, key=lambda model: model._meta.label)
 
 
+_state = threading.local()
+
+
+@contextmanager
+def version_bumps_suspended():
+    """Within this block, changes do not move the version (a bulk load versions itself once)."""
+    _state.suspended = True
+    try:
+        yield
+    finally:
+        _state.suspended = False
+
+
+def version_bumps_are_suspended() -> bool:
+    return getattr(_state, "suspended", False)
+
+
 def knowledge_version() -> str:
     """The current knowledge version, as a short string."""
     number = KnowledgeVersion.objects.filter(pk=1).values_list("number", flat=True).first()
@@ -25,6 +44,8 @@ def knowledge_version() -> str:
 
 def bump_knowledge_version() -> None:
     """Move the version on after a change to curated content."""
+    if version_bumps_are_suspended():
+        return
     updated = KnowledgeVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now())
     if not updated:
         KnowledgeVersion.objects.get_or_create(pk=1, defaults={"number": 1})

@@ -37,9 +37,10 @@ def api_exception_handler(exc, context):
         errors = flatten_errors(exc.detail)
         response.data = error_body(response.status_code, "invalid", "The request has invalid fields.", errors)
     else:
-        detail = getattr(exc, "detail", str(exc))
-        code = detail.code if isinstance(detail, exceptions.ErrorDetail) else getattr(exc, "default_code", "error")
-        response.data = error_body(response.status_code, code, str(detail))
+        # DRF has already turned Django's Http404 and PermissionDenied into its own details.
+        detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
+        code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
+        response.data = error_body(response.status_code, code, str(detail) or str(exc))
     return response
 
 

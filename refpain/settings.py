@@ -125,6 +125,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SourceKindEnum": "conditions.models.choices.SourceKind",
+        "TreatmentKindEnum": "conditions.models.choices.TreatmentKind",
+        "ExerciseKindEnum": "conditions.models.choices.ExerciseKind",
+        "CriterionKindEnum": "conditions.models.choices.CriterionKind",
+    },
 }
 
 # Seconds a public cache may reuse a knowledge response before revalidating it with its ETag.

@@ -3,6 +3,8 @@
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from conditions import models as m
 
@@ -63,6 +65,7 @@ class NerveRootCodesField(CodeListField):
         return expanded
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class CodesFilter(django_filters.Filter):
     """Filter on a relation by one or more codes of the related records."""
 
@@ -83,6 +86,10 @@ class NerveRootCodesFilter(CodesFilter):
     """Filter on a relation to nerve roots by code, list or range."""
 
     field_class = NerveRootCodesField
+
+
+class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
+    """One enumeration value or a comma-separated list of them."""
 
 
 def codes_filter(field_name: str, model, label: str, help_text: str) -> CodesFilter:
@@ -152,7 +159,9 @@ class ConditionFilter(django_filters.FilterSet):
     symptom = codes_filter("symptoms", m.Symptom, "symptom", "Symptom code(s) with evidence for the condition.")
     test = codes_filter("tests", m.ClinicalTest, "clinical test", "Clinical test code(s) with evidence.")
     red_flag = codes_filter("red_flags", m.RedFlag, "red flag", "Red flag code(s) that point to the condition.")
-    category = django_filters.MultipleChoiceFilter(choices=m.Condition.Category.choices)
+    category = ChoiceInFilter(
+        choices=m.Condition.Category.choices, lookup_expr="in", help_text="Category, or a comma list of them."
+    )
 
     class Meta:
         model = m.Condition

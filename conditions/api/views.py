@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import filters as drf_filters
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -18,6 +19,8 @@ from refpain.openapi import ERROR_RESPONSES
 class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
     """List and detail of one kind of knowledge record, looked up by its code."""
 
+    # Read-only for everyone: unsafe methods answer 405, whoever asks.
+    permission_classes = [AllowAny]
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z0-9_-]+"
     filter_backends = [
@@ -195,6 +198,8 @@ ExportSerializer = type(
 
 class ExportView(KnowledgeCacheMixin, APIView):
     """Bulk export of the whole knowledge graph, for researchers."""
+
+    permission_classes = [AllowAny]
 
     @extend_schema(tags=["export"], responses={200: ExportSerializer, **ERROR_RESPONSES})
     def get(self, request):

@@ -1,0 +1,117 @@
+"""Every list and detail endpoint runs a fixed number of queries, whatever the amount of data."""
+
+import pytest
+
+from conditions import models as m
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+# Query count per request: the knowledge version, then the endpoint's own reads.
+LIST_QUERIES = 3  # version, count, page
+ENDPOINT_QUERIES = {
+    "/api/v1/nerve-roots/": LIST_QUERIES,
+    "/api/v1/nerve-roots/L5/": 8,  # version, root, sources, dermatome, myotome, reflexes, nerves, conditions
+    "/api/v1/body-regions/": LIST_QUERIES,
+    "/api/v1/body-regions/thigh-lateral/": 6,  # version, region, sources, roots, nerves, conditions
+    "/api/v1/muscle-actions/": LIST_QUERIES,
+    "/api/v1/muscle-actions/hip-abduction/": 5,  # version, action, sources, roots, nerves
+    "/api/v1/reflexes/": LIST_QUERIES,
+    "/api/v1/reflexes/achilles/": 4,  # version, reflex, sources, roots
+    "/api/v1/nerves/": LIST_QUERIES,
+    "/api/v1/nerves/sciatic/": 8,  # version, nerve+parent, sources, branches, roots, regions, actions, conditions
+    "/api/v1/symptoms/": LIST_QUERIES,
+    "/api/v1/symptoms/fever/": 4,  # version, symptom, sources, evidence
+    "/api/v1/clinical-tests/": LIST_QUERIES,
+    "/api/v1/clinical-tests/faber/": 4,  # version, test, sources, evidence
+    "/api/v1/conditions/": LIST_QUERIES,
+    "/api/v1/conditions/lumbar-disc-herniation/": 13,  # version, condition, sources and ten link kinds
+    "/api/v1/red-flags/": LIST_QUERIES,
+    "/api/v1/red-flags/cauda-equina/": 5,  # version, flag+condition, sources, triggers, criteria
+    "/api/v1/treatments/": LIST_QUERIES,
+    "/api/v1/treatments/nsaids/": 4,  # version, treatment, sources, condition links
+    "/api/v1/exercises/": LIST_QUERIES,
+    "/api/v1/exercises/plank/": 4,  # version, exercise, sources, condition links
+    "/api/v1/sources/": LIST_QUERIES,
+    "/api/v1/sources/nice-ng59/": 2,  # version, source
+    "/api/v1/conditions/?nerve_root=L3-S1": LIST_QUERIES + 2,  # + root order for the range, + code check
+    "/api/v1/conditions/?nerve=femoral&region=groin": LIST_QUERIES + 2,  # + one code check per filter
+    "/api/v1/exercises/?condition=sciatica": LIST_QUERIES + 1,
+    "/api/v1/export/": 57,  # version, then each kind's rows and prefetches
+}
+
+
+def grow_knowledge(n: int) -> None:
+    """Add n of every related record to the records the endpoints above show, and n more of each kind."""
+    l5 = m.NerveRoot.objects.get(code="L5")
+    sciatic = m.Nerve.objects.get(code="sciatic")
+    herniation = m.Condition.objects.get(code="lumbar-disc-herniation")
+    thigh = m.BodyRegion.objects.get(code="thigh-lateral")
+    abduction = m.MuscleAction.objects.get(code="hip-abduction")
+    achilles = m.Reflex.objects.get(code="achilles")
+    fever = m.Symptom.objects.get(code="fever")
+    faber = m.ClinicalTest.objects.get(code="faber")
+    nsaids = m.Treatment.objects.get(code="nsaids")
+    plank = m.Exercise.objects.get(code="plank")
+    cauda = m.RedFlag.objects.get(code="cauda-equina")
+    estimate = {"sensitivity": 0.5, "specificity": 0.5, "provenance": "curator_estimate", "rationale": "Fake."}
+    for _ in range(n):
+        source = f.make_source()
+        for record in (l5, sciatic, herniation, thigh, abduction, achilles, fever, faber, nsaids, plank, cauda):
+            record.sources.add(source)
+        region = f.make_region()
+        root = f.make_root()
+        action = f.make_action()
+        condition = f.make_condition()
+        nerve = f.make_nerve(parent=sciatic)
+        m.Dermatome.objects.create(root=l5, region=region, typicality="typical")
+        m.Dermatome.objects.create(root=root, region=thigh, typicality="variable")
+        m.Myotome.objects.create(root=l5, action=action, contribution="contributing")
+        m.Myotome.objects.create(root=root, action=abduction, contribution="contributing")
+        m.ReflexRoot.objects.create(root=root, reflex=achilles, contribution="contributing")
+        m.ReflexRoot.objects.create(root=l5, reflex=f.make_reflex(), contribution="contributing")
+        m.NerveRootOrigin.objects.create(nerve=nerve, root=l5)
+        m.NerveRootOrigin.objects.create(nerve=sciatic, root=root)
+        m.NerveSensoryRegion.objects.create(nerve=sciatic, region=region)
+        m.NerveSensoryRegion.objects.create(nerve=nerve, region=thigh)
+        m.NerveMotorAction.objects.create(nerve=sciatic, action=action)
+        m.NerveMotorAction.objects.create(nerve=nerve, action=abduction)
+        m.ConditionNerveRoot.objects.create(condition=condition, root=l5)
+        m.ConditionNerveRoot.objects.create(condition=herniation, root=root)
+        m.ConditionNerve.objects.create(condition=condition, nerve=sciatic)
+        m.ConditionNerve.objects.create(condition=herniation, nerve=nerve)
+        m.ConditionPainRegion.objects.create(condition=condition, region=thigh)
+        m.ConditionPainRegion.objects.create(condition=herniation, region=region)
+        m.ConditionRelation.objects.create(from_condition=herniation, to_condition=condition, kind="differential_of")
+        m.ConditionSymptom.objects.create(condition=condition, symptom=fever, **estimate)
+        m.ConditionSymptom.objects.create(condition=herniation, symptom=f.make_symptom(), **estimate)
+        m.ConditionTest.objects.create(condition=condition, test=faber, **estimate)
+        m.ConditionTest.objects.create(condition=herniation, test=f.make_test(), **estimate)
+        m.ConditionTreatment.objects.create(
+            condition=condition, treatment=nsaids, recommendation="consider", evidence_note="Fake."
+        )
+        m.ConditionTreatment.objects.create(
+            condition=herniation, treatment=f.make_treatment(), recommendation="consider", evidence_note="Fake."
+        )
+        m.ConditionExercise.objects.create(condition=condition, exercise=plank, suitability="avoid", reason="Fake.")
+        m.ConditionExercise.objects.create(
+            condition=herniation, exercise=f.make_exercise(), suitability="suitable", reason="Fake."
+        )
+        f.make_red_flag(condition=herniation)
+        trigger = f.make_trigger(red_flag=cauda)
+        m.TriggerCriterion.objects.create(trigger=trigger, kind="symptom_present", symptom=fever)
+
+
+@pytest.mark.parametrize("grown", [0, 30], ids=["shipped", "grown"])
+@pytest.mark.parametrize("url", sorted(ENDPOINT_QUERIES))
+def test_query_count_is_fixed(api, django_assert_num_queries, url, grown):
+    grow_knowledge(grown)
+    with django_assert_num_queries(ENDPOINT_QUERIES[url]):
+        response = api.get(url)
+    assert response.status_code == 200
+
+
+def test_a_304_costs_one_query(api, django_assert_num_queries):
+    etag = api.get("/api/v1/conditions/lumbar-disc-herniation/")["ETag"]
+    with django_assert_num_queries(1):
+        assert api.get("/api/v1/conditions/lumbar-disc-herniation/", HTTP_IF_NONE_MATCH=etag).status_code == 304

@@ -1,0 +1,30 @@
+"""The OpenAPI schema generates with no warnings and the interactive docs need no CDN."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_schema_generates_with_no_warnings(tmp_path):
+    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(tmp_path / "schema.yaml"))
+    schema = (tmp_path / "schema.yaml").read_text()
+    assert "/api/v1/nerve-roots/{code}/" in schema
+    assert "/api/v1/export/" in schema
+
+
+def test_schema_documents_filters_and_errors(api):
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    conditions = schema["paths"]["/api/v1/conditions/"]["get"]
+    names = {p["name"] for p in conditions["parameters"]}
+    assert {"nerve_root", "nerve", "region", "symptom", "test", "category", "red_flag", "search", "ordering"} <= names
+    assert {"400", "404", "429"} <= set(conditions["responses"])
+
+
+def test_docs_page_loads_its_assets_from_this_server(client):
+    page = client.get("/api/docs/").content.decode()
+    assert "swagger-ui" in page
+    external = [src for src in re.findall(r'(?:src|href)="([^"]+)"', page) if src.startswith(("http:", "https:", "//"))]
+    assert external == []
