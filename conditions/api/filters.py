@@ -152,7 +152,11 @@ class ConditionFilter(django_filters.FilterSet):
     """Conditions by root, nerve, region, finding, category or red flag."""
 
     nerve_root = NerveRootCodesFilter(
-        field_name="nerve_roots", help_text="Root code (L4), comma list (L4,L5) or range (L3-S1)."
+        method="filter_roots", help_text="Root code (L4), comma list (L4,L5) or range (L3-S1)."
+    )
+    typical_root = django_filters.BooleanFilter(
+        method="filter_roots",
+        help_text="With nerve_root: true keeps only conditions for which one of those roots is a typical level.",
     )
     nerve = codes_filter("nerves", m.Nerve, "nerve", "Nerve code(s) the condition involves.")
     region = codes_filter("pain_regions", m.BodyRegion, "body region", "Region code(s) where its pain is felt.")
@@ -165,7 +169,17 @@ class ConditionFilter(django_filters.FilterSet):
 
     class Meta:
         model = m.Condition
-        fields = ["nerve_root", "nerve", "region", "symptom", "test", "red_flag", "category"]
+        fields = ["nerve_root", "typical_root", "nerve", "region", "symptom", "test", "red_flag", "category"]
+
+    def filter_roots(self, qs, name, value):
+        # Root and typicality must match the same link row, so they are applied together, once.
+        codes = self.form.cleaned_data.get("nerve_root")
+        if name == "typical_root" or not codes:
+            return qs
+        link = {"root_links__root__code__in": codes}
+        if self.form.cleaned_data.get("typical_root"):
+            link["root_links__typicality"] = m.Typicality.TYPICAL
+        return qs.filter(**link).distinct()
 
 
 class SymptomFilter(django_filters.FilterSet):

@@ -60,6 +60,19 @@ def test_filter_by_a_range_of_roots(api):
     assert result_codes(api, "/api/v1/conditions/?nerve_root=S1-L3") == expected
 
 
+def test_filter_by_roots_where_they_are_a_typical_level(api):
+    typical = result_codes(api, "/api/v1/conditions/?nerve_root=L3-L4&typical_root=true")
+    expected = set(
+        m.ConditionNerveRoot.objects.filter(root__code__in=["L3", "L4"], typicality="typical").values_list(
+            "condition__code", flat=True
+        )
+    )
+    assert typical == expected
+    assert "femoral-nerve-impingement" in typical
+    assert "spinal-infection" not in typical
+    assert typical < result_codes(api, "/api/v1/conditions/?nerve_root=L3-L4")
+
+
 def test_filter_by_range_excludes_roots_outside_it(api):
     found = result_codes(api, "/api/v1/conditions/?nerve_root=S2-S5")
     assert "femoral-nerve-impingement" not in found
