@@ -24,8 +24,10 @@ def flatten_errors(detail, path: str = "") -> list[dict]:
 
 
 def join(path: str, key) -> str:
-    key = "non_field_errors" if key == "__all__" else str(key)
-    return f"{path}.{key}" if path else key
+    # An error about a nested object as a whole is named by the object's own path.
+    if key in ("__all__", "non_field_errors"):
+        return path or "non_field_errors"
+    return f"{path}.{key}" if path else str(key)
 
 
 def api_exception_handler(exc, context):

@@ -108,7 +108,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "refpain.pagination.KnowledgePagination",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "600/minute"),
+        # Posting assessments costs more than reading: a separate, per-client limit.
+        "assessments": os.environ.get("ASSESSMENT_RATE", "30/minute"),
+    },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "refpain.errors.api_exception_handler",
     # Filters answer unknown codes with a 400, never with a silently empty list.
@@ -130,6 +134,7 @@ SPECTACULAR_SETTINGS = {
         "TreatmentKindEnum": "conditions.models.choices.TreatmentKind",
         "ExerciseKindEnum": "conditions.models.choices.ExerciseKind",
         "CriterionKindEnum": "conditions.models.choices.CriterionKind",
+        "TriageLevelEnum": "conditions.models.choices.TriageLevel",
     },
 }
 

@@ -5,12 +5,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from assessments.api.views import AssessmentViewSet
 from conditions.api.urls import KNOWLEDGE_ROUTES
 from conditions.api.views import ExportView
 
 router = DefaultRouter(trailing_slash=True)
 for prefix, viewset, basename in KNOWLEDGE_ROUTES:
     router.register(prefix, viewset, basename=basename)
+router.register("assessments", AssessmentViewSet, basename="assessment")
 
 api_v1 = [
     *router.urls,

@@ -4,7 +4,7 @@ from django.db import models
 
 from .anatomy import BodyRegion, Nerve, NerveRoot
 from .base import CitedEntity, Link, Source, choice_constraint, probability_constraint, provenance_constraints
-from .choices import ConditionCategory, Provenance, RelationKind, Typicality
+from .choices import ConditionCategory, Provenance, RelationKind, TriageLevel, Typicality
 from .findings import ClinicalTest, Symptom
 
 
@@ -28,6 +28,12 @@ class Condition(CitedEntity):
     prior_rationale = models.CharField(
         max_length=300, blank=True, help_text="One line: why this figure, when it is a curator estimate."
     )
+    care_level = models.CharField(
+        max_length=10,
+        choices=TriageLevel.choices,
+        default=TriageLevel.ROUTINE,
+        help_text="The care this condition usually needs when it is the likely cause and no red flag fires.",
+    )
     nerve_roots = models.ManyToManyField(NerveRoot, through="ConditionNerveRoot", related_name="conditions")
     nerves = models.ManyToManyField(Nerve, through="ConditionNerve", related_name="conditions")
     pain_regions = models.ManyToManyField(BodyRegion, through="ConditionPainRegion", related_name="conditions")
@@ -40,6 +46,7 @@ class Condition(CitedEntity):
     class Meta(CitedEntity.Meta):
         constraints = [
             choice_constraint("category", ConditionCategory, "condition_category_valid"),
+            choice_constraint("care_level", TriageLevel, "condition_care_level_valid"),
             models.CheckConstraint(condition=models.Q(prior__gte=0, prior__lte=1), name="condition_prior_range"),
             *provenance_constraints(
                 "condition_prior",

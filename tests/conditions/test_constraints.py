@@ -83,6 +83,7 @@ BAD_ROWS = {
     "nervemotoraction_unique": lambda: duplicate_link(m.NerveMotorAction, nerve=f.make_nerve(), action=f.make_action()),
     "condition_category_valid": lambda: f.make_condition(category="vibes"),
     "condition_prior_range": lambda: f.make_condition(prior=1.5),
+    "condition_care_level_valid": lambda: f.make_condition(care_level="whenever"),
     "condition_prior_provenance_valid": lambda: f.make_condition(prior_provenance="rumour"),
     "condition_prior_study_has_source": lambda: f.make_condition(prior_provenance=m.Provenance.STUDY),
     "condition_prior_estimate_has_rationale": lambda: f.make_condition(prior_rationale=""),

@@ -1,0 +1,234 @@
+"""The assessment contract: a strict request serializer and the documented result shape."""
+
+from rest_framework import serializers
+
+from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
+from conditions.models.choices import TriageLevel
+
+MAX_ITEMS = 50  # more findings of one kind than there are regions or actions is not a real assessment
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """An integer that must be sent as a JSON number, not a string or a boolean."""
+
+    default_error_messages = {"invalid": "A whole number is required."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """A boolean that must be sent as JSON true or false."""
+
+    default_error_messages = {"invalid": "Must be true or false."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
+class KnownCodeField(serializers.CharField):
+    """A code that must exist in the published knowledge the request is checked against."""
+
+    def __init__(self, *, kind: str, label_for_errors: str, **kwargs):
+        self.kind, self.label_for_errors = kind, label_for_errors
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        code = super().to_internal_value(data)
+        if code not in self.context["knowledge"].codes[self.kind]:
+            raise serializers.ValidationError(f"Unknown {self.label_for_errors} code: {code}.", code="unknown_code")
+        return code
+
+
+class StrictSerializer(serializers.Serializer):
+    """Rejects fields it does not know, so nothing unexpected (a name, say) is silently taken."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unexpected = sorted(set(data) - set(self.fields))
+            if unexpected:
+                raise serializers.ValidationError(
+                    {
+                        key: [serializers.ErrorDetail("This field is not accepted.", code="unexpected_field")]
+                        for key in unexpected
+                    }
+                )
+        return super().to_internal_value(data)
+
+
+class PainRegionSerializer(StrictSerializer):
+    """Pain in a body region, on a side."""
+
+    region = KnownCodeField(kind="body_regions", label_for_errors="body region")
+    side = serializers.ChoiceField(SIDES)
+
+
+class SensoryChangeSerializer(StrictSerializer):
+    """Numbness or tingling in a body region, on a side."""
+
+    region = KnownCodeField(kind="body_regions", label_for_errors="body region")
+    side = serializers.ChoiceField(SIDES)
+    kind = serializers.ChoiceField(SENSORY_KINDS)
+
+
+class WeaknessSerializer(StrictSerializer):
+    """A muscle action found weak, on a side."""
+
+    action = KnownCodeField(kind="muscle_actions", label_for_errors="muscle action")
+    side = serializers.ChoiceField(SIDES)
+
+
+class ReflexSerializer(StrictSerializer):
+    """A reflex examined, on a side, and what was found."""
+
+    reflex = KnownCodeField(kind="reflexes", label_for_errors="reflex")
+    side = serializers.ChoiceField(SIDES)
+    status = serializers.ChoiceField(REFLEX_STATUSES)
+
+
+class CodeMapField(serializers.DictField):
+    """A map from knowledge codes to answers; every key must be a known code."""
+
+    def __init__(self, *, kind: str, label_for_errors: str, **kwargs):
+        self.kind, self.label_for_errors = kind, label_for_errors
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        answers = super().to_internal_value(data)
+        known = self.context["knowledge"].codes[self.kind]
+        unknown = {
+            code: [serializers.ErrorDetail(f"Unknown {self.label_for_errors} code: {code}.", code="unknown_code")]
+            for code in sorted(answers)
+            if code not in known
+        }
+        if unknown:
+            raise serializers.ValidationError(unknown)
+        return answers
+
+
+class AssessmentRequestSerializer(StrictSerializer):
+    """What a person reports and an examiner finds. A symptom or test left out is unknown."""
+
+    age = StrictIntegerField(min_value=16, max_value=120)
+    sex = serializers.ChoiceField(["female", "male", "other"], required=False, allow_null=True)
+    duration_days = StrictIntegerField(min_value=0, max_value=36500, required=False, allow_null=True)
+    pain_regions = PainRegionSerializer(many=True, required=False, max_length=MAX_ITEMS)
+    sensory_changes = SensoryChangeSerializer(many=True, required=False, max_length=MAX_ITEMS)
+    weakness = WeaknessSerializer(many=True, required=False, max_length=MAX_ITEMS)
+    reflexes = ReflexSerializer(many=True, required=False, max_length=MAX_ITEMS)
+    symptoms = CodeMapField(
+        child=StrictBooleanField(),
+        kind="symptoms",
+        label_for_errors="symptom",
+        required=False,
+        help_text="Symptom code to true (present) or false (absent).",
+    )
+    tests = CodeMapField(
+        child=serializers.ChoiceField(TEST_RESULTS),
+        kind="clinical_tests",
+        label_for_errors="clinical test",
+        required=False,
+        help_text="Clinical test code to 'positive' or 'negative'.",
+    )
+
+    FINDINGS = ("pain_regions", "sensory_changes", "weakness", "reflexes", "symptoms", "tests")
+
+    def validate(self, attrs):
+        if not any(attrs.get(name) for name in self.FINDINGS):
+            raise serializers.ValidationError(
+                "An assessment needs at least one finding: a pain region, sensory change, weakness, reflex, "
+                "symptom or test.",
+                code="empty_assessment",
+            )
+        return attrs
+
+
+# --- the result, documented for the OpenAPI schema --------------------------------------------------
+
+
+class RedFlagHitSerializer(serializers.Serializer):
+    """A red flag that fired."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    urgency = serializers.ChoiceField(TriageLevel.choices)
+    action = serializers.CharField()
+    triggered_by = serializers.ListField(child=serializers.CharField())
+
+
+class TriageSerializer(serializers.Serializer):
+    """How soon to seek care, and why."""
+
+    level = serializers.ChoiceField(TriageLevel.choices)
+    advice = serializers.CharField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    red_flags = RedFlagHitSerializer(many=True)
+
+
+class EvidenceSerializer(serializers.Serializer):
+    """A finding that moved a condition; weight is the natural log of its likelihood ratio."""
+
+    item = serializers.CharField()
+    value = serializers.JSONField()
+    effect = serializers.ChoiceField(["supports", "against"])
+    weight = serializers.FloatField()
+
+
+class ConditionResultSerializer(serializers.Serializer):
+    """A likely cause with its probability and evidence."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    probability = serializers.FloatField()
+    red_flag = serializers.BooleanField(help_text="A red flag that fired points to this condition.")
+    evidence = EvidenceSerializer(many=True)
+
+
+class LocationResultSerializer(serializers.Serializer):
+    """A nerve root or nerve the findings point to."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    score = serializers.FloatField()
+    sides = serializers.ListField(child=serializers.CharField())
+    evidence = serializers.ListField(child=serializers.CharField())
+
+
+class RecommendationsSerializer(serializers.Serializer):
+    """Treatment and exercise codes for the likely causes, and exercises to avoid."""
+
+    treatments = serializers.ListField(child=serializers.CharField())
+    exercises = serializers.ListField(child=serializers.CharField())
+    exercises_to_avoid = serializers.ListField(child=serializers.CharField())
+
+
+class AssessmentResultSerializer(serializers.Serializer):
+    """A stored assessment's result."""
+
+    id = serializers.UUIDField()
+    created_at = serializers.DateTimeField()
+    engine_version = serializers.CharField()
+    knowledge_version = serializers.CharField()
+    triage = TriageSerializer()
+    conditions = ConditionResultSerializer(many=True)
+    nerve_roots = LocationResultSerializer(many=True)
+    nerves = LocationResultSerializer(many=True)
+    recommendations = RecommendationsSerializer()
+    disclaimer = serializers.CharField()
+
+
+class AssessmentSummarySerializer(serializers.Serializer):
+    """A stored assessment in a list: when, and the triage level."""
+
+    id = serializers.UUIDField()
+    created_at = serializers.DateTimeField()
+    triage_level = serializers.CharField(source="result.triage.level")
+    knowledge_version = serializers.CharField()
+
+
+def assessment_representation(assessment) -> dict:
+    return {"id": str(assessment.id), "created_at": assessment.created_at, **assessment.result}

@@ -1,0 +1,91 @@
+"""The differential: each condition's prior, moved by the likelihood ratio of every known finding."""
+
+import math
+
+from .knowledge import ConditionFacts, Knowledge
+from .localisation import Finding, deficit_findings, fit, nerve_share, root_share
+from .types import AssessmentInput, ConditionResult, Evidence
+
+# Pain regions: one combined likelihood ratio from how well the condition's pain map covers
+# the regions reported, from PAIN_MISS (none covered) to PAIN_MATCH (all typical).
+PAIN_MATCH = 3.0
+PAIN_MISS = 0.4
+REGION_COVER = {"typical": 1.0, "variable": 0.5}
+
+# Neurological deficits: for root and nerve conditions, one likelihood ratio from how well the
+# condition's roots or nerves explain them; joint, muscle and referred pain cause no deficit.
+NEURAL_MATCH = 3.0
+NEURAL_MISS = 0.3
+NO_DEFICIT_EXPECTED = {"motor": 0.35, "sensory": 0.6}
+NEURAL_CATEGORIES = {"radicular", "nerve_entrapment"}
+NON_NEURAL_CATEGORIES = {"joint", "muscle", "referred_somatic"}
+MULTI_LEVEL_DISCOUNT = 0.75  # several roots explaining the deficits together is less likely than one
+
+MIN_WEIGHT = 0.05  # evidence that moves the log odds less than this is not reported
+
+
+def differential(data: AssessmentInput, knowledge: Knowledge) -> list[ConditionResult]:
+    deficits = deficit_findings(data)
+    results = []
+    for condition in knowledge.conditions.values():
+        evidence = [
+            *finding_evidence(data, condition),
+            *pain_evidence(data, condition),
+            *deficit_evidence(deficits, condition, knowledge),
+        ]
+        log_odds = math.log(condition.prior / (1 - condition.prior)) + sum(e.weight for e in evidence)
+        probability = 1 / (1 + math.exp(-log_odds))
+        reported = sorted((e for e in evidence if abs(e.weight) >= MIN_WEIGHT), key=lambda e: (-abs(e.weight), e.item))
+        results.append(ConditionResult(condition.code, condition.name, round(probability, 3), False, tuple(reported)))
+    return sorted(results, key=lambda r: (-r.probability, r.code))
+
+
+def evidence_item(item: str, value, ratio: float) -> Evidence:
+    weight = round(math.log(ratio), 3)
+    return Evidence(item, value, "supports" if weight > 0 else "against", weight)
+
+
+def finding_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
+    answers = [(f"symptoms.{code}", present, present) for code, present in sorted(data.symptoms.items())]
+    answers += [(f"tests.{code}", result, result == "positive") for code, result in sorted(data.tests.items())]
+    evidence = []
+    for item, value, present in answers:
+        accuracy = condition.evidence.get(item)
+        ratio = accuracy.likelihood_ratio(present) if accuracy else None
+        if ratio is not None and ratio != 1:
+            evidence.append(evidence_item(item, value, ratio))
+    return evidence
+
+
+def pain_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
+    regions = sorted({finding.region for finding in data.pain_regions})
+    if not regions:
+        return []
+    cover = sum(REGION_COVER.get(condition.pain_regions.get(region), 0.0) for region in regions) / len(regions)
+    ratio = PAIN_MISS + (PAIN_MATCH - PAIN_MISS) * cover
+    return [evidence_item("pain_regions", ", ".join(regions), ratio)]
+
+
+def deficit_evidence(deficits: list[Finding], condition: ConditionFacts, knowledge: Knowledge) -> list[Evidence]:
+    if not deficits:
+        return []
+    value = ", ".join(sorted({f.item for f in deficits}))
+    if condition.category in NON_NEURAL_CATEGORIES:
+        kind = "motor" if any(f.kind != "sensory" for f in deficits) else "sensory"
+        return [evidence_item("neurological_deficit", value, NO_DEFICIT_EXPECTED[kind])]
+    if condition.category not in NEURAL_CATEGORIES:
+        return []
+    explained = deficit_fit(deficits, condition, knowledge)
+    return [evidence_item("neurological_deficit", value, NEURAL_MISS + (NEURAL_MATCH - NEURAL_MISS) * explained)]
+
+
+def deficit_fit(deficits: list[Finding], condition: ConditionFacts, knowledge: Knowledge) -> float:
+    """How well the condition's roots (or, for an entrapment, its nerves) explain the deficits, 0 to 1."""
+    total = sum(f.weight for f in deficits)
+    if condition.category == "nerve_entrapment":
+        nerves = [knowledge.nerves[code] for code in sorted(condition.nerves)]
+        return max((fit(deficits, lambda f, n=n: nerve_share(n, f))[0] / total for n in nerves), default=0.0)
+    roots = [(knowledge.roots[code], REGION_COVER[typicality]) for code, typicality in condition.roots.items()]
+    single = max((fit(deficits, lambda f, r=r: root_share(r, f))[0] * t / total for r, t in roots), default=0.0)
+    union = sum(f.weight * max((root_share(r, f) * t for r, t in roots), default=0.0) for f in deficits) / total
+    return max(single, MULTI_LEVEL_DISCOUNT * union)

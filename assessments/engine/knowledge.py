@@ -1,0 +1,244 @@
+"""An immutable, in-memory snapshot of the published knowledge, built from plain rows (no ORM)."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+# Likelihood ratios are capped: a single finding can move the odds at most twentyfold,
+# which also tames specificities of exactly 1 (LR+ reported as infinite).
+MAX_LR = 20.0
+MIN_LR = 1 / MAX_LR
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """The diagnostic accuracy of a finding for a condition."""
+
+    sensitivity: float | None
+    specificity: float | None
+    lr_positive: float | None
+    lr_negative: float | None
+
+    def likelihood_ratio(self, present: bool) -> float | None:
+        """The ratio for a finding present (LR+) or absent (LR-), or None when it cannot be known."""
+        sens, spec = self.sensitivity, self.specificity
+        if present:
+            if self.lr_positive is not None:
+                ratio = self.lr_positive
+            elif spec == 1:
+                ratio = MAX_LR
+            elif sens is not None and spec is not None:
+                ratio = sens / (1 - spec)
+            else:
+                return None
+        elif self.lr_negative is not None:
+            ratio = self.lr_negative
+        elif sens is not None and spec:
+            ratio = (1 - sens) / spec
+        else:
+            return None
+        return min(max(ratio, MIN_LR), MAX_LR)
+
+
+@dataclass(frozen=True)
+class ConditionFacts:
+    """What the engine knows of one condition."""
+
+    code: str
+    name: str
+    category: str
+    prior: float
+    care_level: str
+    roots: Mapping[str, str]
+    nerves: frozenset[str]
+    pain_regions: Mapping[str, str]
+    evidence: Mapping[str, Accuracy]
+    treatments: Mapping[str, str]
+    exercises: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class RootFacts:
+    """A nerve root's dermatome, myotome and reflexes."""
+
+    code: str
+    name: str
+    position: int
+    dermatome: Mapping[str, str]
+    myotome: Mapping[str, str]
+    reflexes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class NerveFacts:
+    """A peripheral nerve's roots, skin territory and motor actions."""
+
+    code: str
+    name: str
+    roots: frozenset[str]
+    sensory_regions: frozenset[str]
+    motor_actions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One test a red-flag trigger applies to an assessment."""
+
+    kind: str
+    target: str | None
+    number: int | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A red-flag trigger: it fires when all its criteria hold."""
+
+    code: str
+    description: str
+    urgency: str
+    criteria: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
+class RedFlagFacts:
+    """A red flag, its urgency, what to do, and its triggers."""
+
+    code: str
+    name: str
+    urgency: str
+    action: str
+    condition: str
+    triggers: tuple[Trigger, ...]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The published knowledge at one version, as the engine reads it."""
+
+    version: str
+    codes: Mapping[str, frozenset[str]]
+    conditions: Mapping[str, ConditionFacts]
+    roots: Mapping[str, RootFacts]
+    nerves: Mapping[str, NerveFacts]
+    red_flags: tuple[RedFlagFacts, ...]
+
+
+def grouped(rows: Iterable[Mapping], key: str) -> dict[str, list[Mapping]]:
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row)
+    return groups
+
+
+def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledge:
+    """Build the snapshot from plain rows, one list per table (see assessments.knowledge.ROW_SPECS)."""
+    codes = {
+        kind: frozenset(row["code"] for row in rows[kind])
+        for kind in ("body_regions", "muscle_actions", "reflexes", "symptoms", "clinical_tests", "conditions")
+    }
+    return Knowledge(
+        version=version,
+        codes=codes,
+        conditions=build_conditions(rows),
+        roots=build_roots(rows),
+        nerves=build_nerves(rows),
+        red_flags=build_red_flags(rows),
+    )
+
+
+def build_conditions(rows) -> dict[str, ConditionFacts]:
+    roots = grouped(rows["condition_roots"], "condition_code")
+    nerves = grouped(rows["condition_nerves"], "condition_code")
+    regions = grouped(rows["condition_regions"], "condition_code")
+    symptoms = grouped(rows["condition_symptoms"], "condition_code")
+    tests = grouped(rows["condition_tests"], "condition_code")
+    treatments = grouped(rows["condition_treatments"], "condition_code")
+    exercises = grouped(rows["condition_exercises"], "condition_code")
+    conditions = {}
+    for row in rows["conditions"]:
+        code = row["code"]
+        evidence = {f"symptoms.{r['symptom_code']}": accuracy(r) for r in symptoms[code]}
+        evidence |= {f"tests.{r['test_code']}": accuracy(r) for r in tests[code]}
+        conditions[code] = ConditionFacts(
+            code=code,
+            name=row["name"],
+            category=row["category"],
+            prior=row["prior"],
+            care_level=row["care_level"],
+            roots={r["root_code"]: r["typicality"] for r in roots[code]},
+            nerves=frozenset(r["nerve_code"] for r in nerves[code]),
+            pain_regions={r["region_code"]: r["typicality"] for r in regions[code]},
+            evidence=evidence,
+            treatments={r["treatment_code"]: r["recommendation"] for r in treatments[code]},
+            exercises={r["exercise_code"]: r["suitability"] for r in exercises[code]},
+        )
+    return conditions
+
+
+def accuracy(row: Mapping) -> Accuracy:
+    return Accuracy(row["sensitivity"], row["specificity"], row["lr_positive"], row["lr_negative"])
+
+
+def build_roots(rows) -> dict[str, RootFacts]:
+    dermatome = grouped(rows["dermatomes"], "root_code")
+    myotome = grouped(rows["myotomes"], "root_code")
+    reflexes = grouped(rows["reflex_roots"], "root_code")
+    return {
+        row["code"]: RootFacts(
+            code=row["code"],
+            name=row["name"],
+            position=row["position"],
+            dermatome={r["region_code"]: r["typicality"] for r in dermatome[row["code"]]},
+            myotome={r["action_code"]: r["contribution"] for r in myotome[row["code"]]},
+            reflexes={r["reflex_code"]: r["contribution"] for r in reflexes[row["code"]]},
+        )
+        for row in rows["nerve_roots"]
+    }
+
+
+def build_nerves(rows) -> dict[str, NerveFacts]:
+    roots = grouped(rows["nerve_origins"], "nerve_code")
+    sensory = grouped(rows["nerve_regions"], "nerve_code")
+    motor = grouped(rows["nerve_actions"], "nerve_code")
+    return {
+        row["code"]: NerveFacts(
+            code=row["code"],
+            name=row["name"],
+            roots=frozenset(r["root_code"] for r in roots[row["code"]]),
+            sensory_regions=frozenset(r["region_code"] for r in sensory[row["code"]]),
+            motor_actions=frozenset(r["action_code"] for r in motor[row["code"]]),
+        )
+        for row in rows["nerves"]
+    }
+
+
+def build_red_flags(rows) -> tuple[RedFlagFacts, ...]:
+    criteria = defaultdict(list)
+    for criterion in rows["criteria"]:
+        criteria[(criterion["red_flag_code"], criterion["trigger_code"])].append(criterion)
+    triggers = grouped(rows["triggers"], "red_flag_code")
+    flags = []
+    for row in sorted(rows["red_flags"], key=lambda r: r["code"]):
+        flag_triggers = tuple(
+            Trigger(
+                code=t["code"],
+                description=t["description"],
+                urgency=t["urgency"] or row["urgency"],
+                criteria=tuple(
+                    Criterion(c["kind"], criterion_target(c), c["number"])
+                    for c in sorted(criteria[(row["code"], t["code"])], key=lambda c: c["position"])
+                ),
+            )
+            for t in sorted(triggers[row["code"]], key=lambda t: t["code"])
+        )
+        flags.append(
+            RedFlagFacts(row["code"], row["name"], row["urgency"], row["action"], row["condition_code"], flag_triggers)
+        )
+    return tuple(flags)
+
+
+def criterion_target(row: Mapping) -> str | None:
+    for key in ("symptom_code", "test_code", "region_code", "action_code", "reflex_code"):
+        if row.get(key):
+            return row[key]
+    return None

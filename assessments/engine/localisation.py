@@ -1,0 +1,161 @@
+"""Which nerve roots and peripheral nerves explain the findings, and on which side."""
+
+from dataclasses import dataclass
+
+from .knowledge import Knowledge
+from .types import AssessmentInput, LocationResult
+
+# How much each kind of finding localises. Sensory loss and weakness localise well; pain
+# localises poorly, and pain in the back or buttock hardly at all (it comes with L4, L5 and S1 alike).
+SENSORY_WEIGHT = 2.0
+WEAKNESS_WEIGHT = 2.0
+REFLEX_WEIGHT = 2.0
+PAIN_WEIGHT = 0.5
+AXIAL_PAIN_WEIGHT = 0.1
+AXIAL_REGIONS = frozenset({"lower-back", "sacroiliac-area", "buttock"})
+
+# How fully a structure explains a finding.
+TYPICAL = 1.0
+VARIABLE = 0.5
+PRINCIPAL = 1.0
+CONTRIBUTING = 0.5
+
+# A finding a structure cannot explain counts against it, at this fraction of its weight.
+UNEXPLAINED_PENALTY = 0.5
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A localising finding: what it is, where, how much it weighs."""
+
+    item: str
+    kind: str
+    code: str
+    side: str
+    weight: float
+
+
+def localising_findings(data: AssessmentInput) -> list[Finding]:
+    findings = [
+        Finding(f"sensory_changes.{f.region}", "sensory", f.region, f.side, SENSORY_WEIGHT)
+        for f in data.sensory_changes
+    ]
+    findings += [Finding(f"weakness.{f.action}", "motor", f.action, f.side, WEAKNESS_WEIGHT) for f in data.weakness]
+    findings += [
+        Finding(f"reflexes.{f.reflex}", "reflex", f.reflex, f.side, REFLEX_WEIGHT)
+        for f in data.reflexes
+        if f.is_diminished
+    ]
+    findings += [
+        Finding(
+            f"pain_regions.{f.region}",
+            "pain",
+            f.region,
+            f.side,
+            AXIAL_PAIN_WEIGHT if f.region in AXIAL_REGIONS else PAIN_WEIGHT,
+        )
+        for f in data.pain_regions
+    ]
+    return findings
+
+
+def root_share(root, finding: Finding) -> float:
+    """How fully a root explains a finding, from 0 to 1."""
+    if finding.kind in ("sensory", "pain"):
+        typicality = root.dermatome.get(finding.code)
+        return {"typical": TYPICAL, "variable": VARIABLE}.get(typicality, 0.0)
+    contribution = (root.myotome if finding.kind == "motor" else root.reflexes).get(finding.code)
+    return {"principal": PRINCIPAL, "contributing": CONTRIBUTING}.get(contribution, 0.0)
+
+
+def nerve_share(nerve, finding: Finding) -> float:
+    """How fully a peripheral nerve explains a finding, from 0 to 1 (nerves carry no reflex arcs here)."""
+    if finding.kind in ("sensory", "pain"):
+        return TYPICAL if finding.code in nerve.sensory_regions else 0.0
+    if finding.kind == "motor":
+        return TYPICAL if finding.code in nerve.motor_actions else 0.0
+    return 0.0
+
+
+def fit(findings: list[Finding], share) -> tuple[float, float, list[Finding]]:
+    """Weight explained, weight unexplained, and the findings that were explained at all."""
+    explained = unexplained = 0.0
+    used = []
+    for finding in findings:
+        portion = share(finding)
+        explained += finding.weight * portion
+        unexplained += finding.weight * (1 - portion)
+        if portion:
+            used.append(finding)
+    return explained, unexplained, used
+
+
+def score_structures(structures, findings: list[Finding], share, size) -> list[LocationResult]:
+    """Score each structure by how much of the findings it explains, less a penalty for what it cannot.
+
+    Ties go to the structure with the smaller territory: the most specific explanation.
+    """
+    total = sum(f.weight for f in findings)
+    if not findings:
+        return []
+    sizes = {}
+    results = []
+    for structure in structures:
+        explained, unexplained, used = fit(findings, lambda f, s=structure: share(s, f))
+        if not used:
+            continue
+        score = max(explained - UNEXPLAINED_PENALTY * unexplained, 0.0) / total
+        if score <= 0:
+            continue
+        sizes[structure.code] = size(structure)
+        results.append(
+            LocationResult(
+                code=structure.code,
+                name=structure.name,
+                score=round(score, 3),
+                sides=sides_of(used),
+                evidence=tuple(describe(f, share(structure, f)) for f in used),
+            )
+        )
+    return sorted(results, key=lambda r: (-r.score, sizes[r.code], r.code))
+
+
+def sides_of(findings: list[Finding]) -> tuple[str, ...]:
+    sides = set()
+    for finding in findings:
+        sides |= {"left", "right"} if finding.side == "both" else {finding.side}
+    return tuple(sorted(sides))
+
+
+def describe(finding: Finding, portion: float) -> str:
+    strength = "fully" if portion >= 1 else "partly"
+    return f"{finding.item} ({finding.side}) {strength} explained"
+
+
+def localise(data: AssessmentInput, knowledge: Knowledge) -> tuple[list[LocationResult], list[LocationResult]]:
+    """Score every nerve root and every peripheral nerve against the localising findings."""
+    findings = localising_findings(data)
+    roots = score_structures(knowledge.roots.values(), findings, root_share, lambda root: root.position)
+    nerves = score_structures(
+        knowledge.nerves.values(),
+        findings,
+        nerve_share,
+        lambda nerve: len(nerve.sensory_regions) + len(nerve.motor_actions),
+    )
+    return roots, nerves
+
+
+def best_fit(findings: list[Finding], structures, share) -> float:
+    """The share of the findings' weight that the best single structure explains, from 0 to 1."""
+    total = sum(f.weight for f in findings)
+    if not total:
+        return 0.0
+    best = 0.0
+    for structure in structures:
+        explained, _, _ = fit(findings, lambda f, s=structure: share(s, f))
+        best = max(best, explained / total)
+    return best
+
+
+def deficit_findings(data: AssessmentInput) -> list[Finding]:
+    return [f for f in localising_findings(data) if f.kind != "pain"]

@@ -1,0 +1,160 @@
+"""The engine's typed input and output."""
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+SIDES = ("left", "right", "both")
+SENSORY_KINDS = ("numbness", "tingling")
+REFLEX_STATUSES = ("normal", "reduced", "absent", "brisk")
+TEST_RESULTS = ("positive", "negative")
+TRIAGE_LEVELS = ("self_care", "routine", "urgent", "emergency")  # least to most urgent
+
+
+@dataclass(frozen=True)
+class RegionFinding:
+    """Pain felt in a body region, on a side."""
+
+    region: str
+    side: str
+
+
+@dataclass(frozen=True)
+class SensoryFinding:
+    """Numbness or tingling in a body region, on a side."""
+
+    region: str
+    side: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class WeaknessFinding:
+    """A muscle action found weak, on a side."""
+
+    action: str
+    side: str
+
+
+@dataclass(frozen=True)
+class ReflexFinding:
+    """A reflex examined, on a side, and what was found."""
+
+    reflex: str
+    side: str
+    status: str
+
+    @property
+    def is_diminished(self) -> bool:
+        return self.status in ("reduced", "absent")
+
+
+@dataclass(frozen=True)
+class AssessmentInput:
+    """What a person reported and an examiner found; a symptom or test left out is unknown."""
+
+    age: int
+    sex: str | None = None
+    duration_days: int | None = None
+    pain_regions: tuple[RegionFinding, ...] = ()
+    sensory_changes: tuple[SensoryFinding, ...] = ()
+    weakness: tuple[WeaknessFinding, ...] = ()
+    reflexes: tuple[ReflexFinding, ...] = ()
+    symptoms: Mapping[str, bool] = field(default_factory=dict)
+    tests: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "AssessmentInput":
+        return cls(
+            age=data["age"],
+            sex=data.get("sex"),
+            duration_days=data.get("duration_days"),
+            pain_regions=tuple(RegionFinding(**item) for item in data.get("pain_regions", ())),
+            sensory_changes=tuple(SensoryFinding(**item) for item in data.get("sensory_changes", ())),
+            weakness=tuple(WeaknessFinding(**item) for item in data.get("weakness", ())),
+            reflexes=tuple(ReflexFinding(**item) for item in data.get("reflexes", ())),
+            symptoms=dict(data.get("symptoms", {})),
+            tests=dict(data.get("tests", {})),
+        )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One finding that moved a condition, and by how much (natural log of its likelihood ratio)."""
+
+    item: str
+    value: str | bool
+    effect: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ConditionResult:
+    """A likely cause, its probability, and the evidence for and against it."""
+
+    code: str
+    name: str
+    probability: float
+    red_flag: bool
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class LocationResult:
+    """A nerve root or peripheral nerve that the findings point to."""
+
+    code: str
+    name: str
+    score: float
+    sides: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RedFlagHit:
+    """A red flag that fired, with what fired it."""
+
+    code: str
+    name: str
+    urgency: str
+    action: str
+    triggered_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Triage:
+    """How soon to seek care, and why."""
+
+    level: str
+    advice: str
+    reasons: tuple[str, ...]
+    red_flags: tuple[RedFlagHit, ...]
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    """Treatments and exercises for the likely causes, and exercises to avoid."""
+
+    treatments: tuple[str, ...]
+    exercises: tuple[str, ...]
+    exercises_to_avoid: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    """Everything the engine concludes from one assessment."""
+
+    engine_version: str
+    knowledge_version: str
+    triage: Triage
+    conditions: tuple[ConditionResult, ...]
+    nerve_roots: tuple[LocationResult, ...]
+    nerves: tuple[LocationResult, ...]
+    recommendations: Recommendations
+    disclaimer: str
+
+    def to_dict(self) -> dict:
+        return asdict(self, dict_factory=lambda pairs: {key: to_json(value) for key, value in pairs})
+
+
+def to_json(value):
+    return list(value) if isinstance(value, tuple) else value

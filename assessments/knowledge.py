@@ -1,0 +1,135 @@
+"""The published knowledge as the engine needs it: read in plain rows, snapshotted once per version."""
+
+import threading
+
+from django.apps import apps
+from django.db.models import F
+
+from assessments.engine import Knowledge, build_knowledge
+from conditions.versioning import knowledge_version
+
+# One entry per table the engine reads: the model, and each row key with the field path it comes from.
+ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
+    "body_regions": ("conditions.bodyregion", {"code": "code"}),
+    "muscle_actions": ("conditions.muscleaction", {"code": "code"}),
+    "reflexes": ("conditions.reflex", {"code": "code"}),
+    "symptoms": ("conditions.symptom", {"code": "code"}),
+    "clinical_tests": ("conditions.clinicaltest", {"code": "code"}),
+    "nerve_roots": ("conditions.nerveroot", {"code": "code", "name": "name", "position": "position"}),
+    "dermatomes": (
+        "conditions.dermatome",
+        {"root_code": "root__code", "region_code": "region__code", "typicality": "typicality"},
+    ),
+    "myotomes": (
+        "conditions.myotome",
+        {"root_code": "root__code", "action_code": "action__code", "contribution": "contribution"},
+    ),
+    "reflex_roots": (
+        "conditions.reflexroot",
+        {"root_code": "root__code", "reflex_code": "reflex__code", "contribution": "contribution"},
+    ),
+    "nerves": ("conditions.nerve", {"code": "code", "name": "name"}),
+    "nerve_origins": ("conditions.nerverootorigin", {"nerve_code": "nerve__code", "root_code": "root__code"}),
+    "nerve_regions": ("conditions.nervesensoryregion", {"nerve_code": "nerve__code", "region_code": "region__code"}),
+    "nerve_actions": ("conditions.nervemotoraction", {"nerve_code": "nerve__code", "action_code": "action__code"}),
+    "conditions": (
+        "conditions.condition",
+        {"code": "code", "name": "name", "category": "category", "prior": "prior", "care_level": "care_level"},
+    ),
+    "condition_roots": (
+        "conditions.conditionnerveroot",
+        {"condition_code": "condition__code", "root_code": "root__code", "typicality": "typicality"},
+    ),
+    "condition_nerves": (
+        "conditions.conditionnerve",
+        {"condition_code": "condition__code", "nerve_code": "nerve__code"},
+    ),
+    "condition_regions": (
+        "conditions.conditionpainregion",
+        {"condition_code": "condition__code", "region_code": "region__code", "typicality": "typicality"},
+    ),
+    "condition_symptoms": (
+        "conditions.conditionsymptom",
+        {
+            "condition_code": "condition__code",
+            "symptom_code": "symptom__code",
+            "sensitivity": "sensitivity",
+            "specificity": "specificity",
+            "lr_positive": "lr_positive",
+            "lr_negative": "lr_negative",
+        },
+    ),
+    "condition_tests": (
+        "conditions.conditiontest",
+        {
+            "condition_code": "condition__code",
+            "test_code": "test__code",
+            "sensitivity": "sensitivity",
+            "specificity": "specificity",
+            "lr_positive": "lr_positive",
+            "lr_negative": "lr_negative",
+        },
+    ),
+    "condition_treatments": (
+        "conditions.conditiontreatment",
+        {"condition_code": "condition__code", "treatment_code": "treatment__code", "recommendation": "recommendation"},
+    ),
+    "condition_exercises": (
+        "conditions.conditionexercise",
+        {"condition_code": "condition__code", "exercise_code": "exercise__code", "suitability": "suitability"},
+    ),
+    "red_flags": (
+        "conditions.redflag",
+        {"code": "code", "name": "name", "urgency": "urgency", "action": "action", "condition_code": "condition__code"},
+    ),
+    "triggers": (
+        "conditions.redflagtrigger",
+        {"red_flag_code": "red_flag__code", "code": "code", "description": "description", "urgency": "urgency"},
+    ),
+    "criteria": (
+        "conditions.triggercriterion",
+        {
+            "red_flag_code": "trigger__red_flag__code",
+            "trigger_code": "trigger__code",
+            "position": "position",
+            "kind": "kind",
+            "number": "number",
+            "symptom_code": "symptom__code",
+            "test_code": "test__code",
+            "region_code": "region__code",
+            "action_code": "action__code",
+            "reflex_code": "reflex__code",
+        },
+    ),
+}
+
+
+def knowledge_rows() -> dict[str, list[dict]]:
+    """Read every table the engine needs, one query each, as plain dicts keyed as ROW_SPECS says."""
+    rows = {}
+    for name, (label, fields) in ROW_SPECS.items():
+        model = apps.get_model(label)
+        # values() may not reuse a field's own name as an alias, so every row key is an annotation.
+        annotations = {f"_{key}": F(path) for key, path in fields.items()}
+        rows[name] = [
+            {key: row[f"_{key}"] for key in fields}
+            for row in model._default_manager.order_by("pk").values(**annotations)
+        ]
+    return rows
+
+
+_lock = threading.Lock()
+_snapshot: Knowledge | None = None
+
+
+def published_knowledge() -> Knowledge:
+    """The snapshot of the current knowledge version: one query when it is cached, a rebuild when not."""
+    global _snapshot
+    version = knowledge_version()
+    snapshot = _snapshot
+    if snapshot is not None and snapshot.version == version:
+        return snapshot
+    with _lock:
+        if _snapshot is None or _snapshot.version != version:
+            _snapshot = build_knowledge(version, knowledge_rows())
+        return _snapshot

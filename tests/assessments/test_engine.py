@@ -1,0 +1,175 @@
+"""The engine's rules, checked without a database on the knowledge built from the fixture files."""
+
+import math
+from dataclasses import replace
+
+import pytest
+
+from assessments.engine import AssessmentInput, assess
+from assessments.engine.knowledge import MAX_LR, Accuracy, Criterion, Trigger
+from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.vignettes import VIGNETTES
+
+SPEC_EXAMPLE = {
+    "age": 41,
+    "sex": "male",
+    "duration_days": 10,
+    "pain_regions": [{"region": "thigh-lateral", "side": "left"}],
+    "sensory_changes": [{"region": "foot-dorsum", "side": "left", "kind": "numbness"}],
+    "weakness": [{"action": "great-toe-extension", "side": "left"}],
+    "reflexes": [{"reflex": "achilles", "side": "left", "status": "reduced"}],
+    "symptoms": {"pain-worse-cough-sneeze": True, "bladder-dysfunction": False},
+    "tests": {"straight-leg-raise": "positive", "femoral-nerve-stretch": "negative"},
+}
+
+
+def run(request, knowledge=None):
+    return assess(AssessmentInput.from_dict(request), knowledge or fixture_knowledge())
+
+
+def probabilities(result):
+    return {c.code: c.probability for c in result.conditions}
+
+
+@pytest.mark.parametrize(
+    ("accuracy", "present", "expected"),
+    [
+        (Accuracy(0.91, 0.26, None, None), True, 0.91 / 0.74),
+        (Accuracy(0.91, 0.26, None, None), False, 0.09 / 0.26),
+        (Accuracy(None, None, 3.7, 0.23), True, 3.7),
+        (Accuracy(None, None, 3.7, 0.23), False, 0.23),
+        (Accuracy(None, 1.0, None, None), True, MAX_LR),
+        (Accuracy(0.99, 0.999, None, None), True, MAX_LR),
+        (Accuracy(None, None, 6.4, None), False, None),
+        (Accuracy(None, 1.0, None, None), False, None),
+    ],
+)
+def test_likelihood_ratios_come_from_the_stored_accuracy(accuracy, present, expected):
+    ratio = accuracy.likelihood_ratio(present)
+    assert ratio == pytest.approx(expected) if expected is not None else ratio is None
+
+
+def test_the_result_has_the_contract_shape():
+    result = run(SPEC_EXAMPLE).to_dict()
+    assert set(result) == {
+        "engine_version",
+        "knowledge_version",
+        "triage",
+        "conditions",
+        "nerve_roots",
+        "nerves",
+        "recommendations",
+        "disclaimer",
+    }
+    assert set(result["triage"]) >= {"level", "advice", "red_flags"}
+    assert set(result["conditions"][0]) >= {"code", "name", "probability", "evidence"}
+    assert set(result["nerve_roots"][0]) >= {"code", "score", "sides", "evidence"}
+    assert set(result["recommendations"]) == {"treatments", "exercises", "exercises_to_avoid"}
+
+
+def test_same_input_and_knowledge_give_the_same_output():
+    assert run(SPEC_EXAMPLE).to_dict() == run(SPEC_EXAMPLE).to_dict()
+
+
+def test_probabilities_lie_between_0_and_1_and_are_sorted():
+    for vignette in VIGNETTES:
+        conditions = [c for c in run(vignette.request).conditions if not c.red_flag]
+        assert all(0 <= c.probability <= 1 for c in conditions)
+        assert [c.probability for c in conditions] == sorted((c.probability for c in conditions), reverse=True)
+
+
+def test_an_unknown_finding_moves_nothing_and_a_negative_one_does():
+    base = {"age": 40, "symptoms": {"back-pain": True}}
+    unknown = probabilities(run(base))
+    negative = probabilities(run({**base, "tests": {"straight-leg-raise": "negative"}}))
+    assert unknown != negative
+    assert negative["lumbar-disc-herniation"] < unknown["lumbar-disc-herniation"]
+
+
+def test_each_condition_shows_the_evidence_for_and_against_it():
+    herniation = next(c for c in run(SPEC_EXAMPLE).conditions if c.code == "lumbar-disc-herniation")
+    slr = next(e for e in herniation.evidence if e.item == "tests.straight-leg-raise")
+    assert slr.effect == "supports" and slr.weight == pytest.approx(math.log(0.91 / 0.74), abs=1e-3)
+    fns = next((e for e in herniation.evidence if e.item == "tests.femoral-nerve-stretch"), None)
+    assert fns is None or fns.effect == "against"
+
+
+def test_the_spec_example_localises_to_l5_on_the_left():
+    result = run(SPEC_EXAMPLE)
+    assert result.nerve_roots[0].code == "L5"
+    assert result.nerve_roots[0].sides == ("left",)
+
+
+def test_hip_abduction_weakness_tells_l5_root_from_fibular_nerve():
+    fibular = {
+        "age": 30,
+        "sensory_changes": [{"region": "foot-dorsum", "side": "left", "kind": "numbness"}],
+        "weakness": [{"action": "ankle-dorsiflexion", "side": "left"}],
+    }
+    root = {**fibular, "weakness": [*fibular["weakness"], {"action": "hip-abduction", "side": "left"}]}
+    assert run(fibular).nerves[0].code == "common-fibular"
+    nerves = {n.code: n.score for n in run(root).nerves}
+    assert run(root).nerve_roots[0].code == "L5"
+    assert nerves.get("common-fibular", 0) < run(root).nerve_roots[0].score
+
+
+def test_red_flags_fire_from_curated_triggers_not_code():
+    knowledge = fixture_knowledge()
+    request = {"age": 30, "symptoms": {"pregnancy": True}}
+    assert run(request).triage.level != "emergency"
+    extra = Trigger(
+        "test-only", "A made-up trigger for the test.", "emergency", (Criterion("symptom_present", "pregnancy", None),)
+    )
+    flags = tuple(
+        replace(flag, triggers=(*flag.triggers, extra)) if flag.code == "cauda-equina" else flag
+        for flag in knowledge.red_flags
+    )
+    result = run(request, replace(knowledge, red_flags=flags))
+    assert result.triage.level == "emergency"
+    assert result.triage.red_flags[0].triggered_by == ("symptoms.pregnancy",)
+
+
+def test_a_red_flag_is_never_outweighed_by_probabilities():
+    result = run(
+        {
+            "age": 35,
+            "symptoms": {"saddle-anaesthesia": True, "back-pain": False},
+            "tests": {"straight-leg-raise": "negative"},
+        }
+    )
+    assert result.triage.level == "emergency"
+    assert result.conditions[0].code == "cauda-equina-syndrome"
+    assert result.conditions[0].red_flag is True
+
+
+def test_a_motor_deficit_is_at_least_routine():
+    result = run({"age": 30, "weakness": [{"action": "knee-flexion", "side": "left"}]})
+    assert result.triage.level in ("routine", "urgent", "emergency")
+
+
+def test_self_care_only_when_nothing_points_higher():
+    strain = {"age": 25, "duration_days": 2, "symptoms": {"onset-after-lifting-or-strain": True}}
+    assert run(strain).triage.level == "self_care"
+    assert run({**strain, "duration_days": 60}).triage.level == "routine"
+
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=lambda v: v.name)
+def test_recommendations_are_safe(vignette):
+    result = run(vignette.request)
+    knowledge = fixture_knowledge()
+    recommended = result.recommendations
+    assert set(recommended.exercises).isdisjoint(recommended.exercises_to_avoid)
+    if result.triage.level in ("urgent", "emergency"):
+        assert recommended.exercises == ()
+    likely = [c for c in result.conditions if c.probability >= 0.3 or c.red_flag]
+    for condition in likely:
+        harmful = {t for t, r in knowledge.conditions[condition.code].treatments.items() if r == "not_recommended"}
+        assert harmful.isdisjoint(recommended.treatments), condition.code
+        avoid = {e for e, s in knowledge.conditions[condition.code].exercises.items() if s == "avoid"}
+        assert avoid.isdisjoint(recommended.exercises), condition.code
+
+
+def test_the_result_is_stamped_with_the_versions():
+    result = run(SPEC_EXAMPLE)
+    assert result.knowledge_version == "fixtures"
+    assert result.engine_version
