@@ -5,6 +5,7 @@ import pytest
 from assessments.engine import AssessmentInput, assess
 from assessments.engine.types import TRIAGE_LEVELS
 from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.holdout_vignettes import HOLDOUT
 from tests.assessments.vignettes import VIGNETTES
 
 
@@ -42,3 +43,13 @@ def test_triage_is_never_below_the_level_of_a_fired_red_flag():
         result = run(vignette)
         for flag in result.triage.red_flags:
             assert TRIAGE_LEVELS.index(result.triage.level) >= TRIAGE_LEVELS.index(flag.urgency)
+
+
+@pytest.mark.parametrize("case", HOLDOUT, ids=lambda case: case["name"])
+def test_holdout_vignette(case):
+    result = assess(AssessmentInput.from_dict(case["request"]), fixture_knowledge())
+    assert case["top3"] in [c.code for c in result.conditions[:3]]
+    if case["root"]:
+        assert result.nerve_roots[0].code == case["root"]
+    level = TRIAGE_LEVELS.index(result.triage.level)
+    assert TRIAGE_LEVELS.index(case["min_triage"]) <= level <= TRIAGE_LEVELS.index(case["max_triage"])

@@ -1,0 +1,16 @@
+"""gunicorn settings for refpain; every value can be overridden from the environment."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+# Two workers per core: requests wait on PostgreSQL about as long as they compute.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 10
+keepalive = 5
+max_requests = 10000  # recycle workers now and then to bound any slow leak
+max_requests_jitter = 1000
+accesslog = os.environ.get("ACCESS_LOG")  # unset: no access log ('-' for stdout)
+errorlog = "-"
