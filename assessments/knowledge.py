@@ -6,7 +6,7 @@ from django.apps import apps
 from django.db.models import F
 
 from assessments.engine import Knowledge, build_knowledge
-from conditions.versioning import knowledge_version
+from conditions.versioning import consistent_read, knowledge_version
 
 # One entry per table the engine reads: the model, and each row key with the field path it comes from.
 ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
@@ -124,12 +124,25 @@ _snapshot: Knowledge | None = None
 
 def published_knowledge() -> Knowledge:
     """The snapshot of the current knowledge version: one query when it is cached, a rebuild when not."""
-    global _snapshot
-    version = knowledge_version()
     snapshot = _snapshot
-    if snapshot is not None and snapshot.version == version:
+    if snapshot is not None and snapshot.version == knowledge_version():
         return snapshot
+    return rebuild_snapshot()
+
+
+def rebuild_snapshot() -> Knowledge:
+    global _snapshot
     with _lock:
-        if _snapshot is None or _snapshot.version != version:
-            _snapshot = build_knowledge(version, knowledge_rows())
+        # Version and rows are read in one consistent transaction, so they always belong together;
+        # whoever holds the lock last installs what was committed last.
+        with consistent_read():
+            version = knowledge_version()
+            if _snapshot is None or _snapshot.version != version:
+                _snapshot = build_knowledge(version, knowledge_rows())
         return _snapshot
+
+
+def forget_snapshot() -> None:
+    """Drop the cached snapshot (tests that change the knowledge without moving the version)."""
+    global _snapshot
+    _snapshot = None

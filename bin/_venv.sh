@@ -3,6 +3,10 @@
 ensure_venv() {
   local requirements="$1"
   local python="${PYTHON:-python3}"
+  if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "refpain needs Python 3.11 or newer: set PYTHON=/path/to/python3.11" >&2
+    exit 2
+  fi
   if [ ! -x .venv/bin/python ]; then
     echo "Creating the virtual environment in .venv" >&2
     "$python" -m venv .venv

@@ -1,6 +1,7 @@
 """Django admin for curators: every entity and link, with search, filters, inlines and autocomplete."""
 
 from django.contrib import admin
+from django.db import models
 
 from . import models as m
 
@@ -11,6 +12,11 @@ class CodedAdmin(admin.ModelAdmin):
     list_display = ("code", "name")
     search_fields = ("code", "name", "summary")
     autocomplete_fields = ("sources",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Codes are the API's contract with the apps: set once, never renamed.
+        readonly = super().get_readonly_fields(request, obj)
+        return (*readonly, "code") if obj is not None else readonly
 
     def get_fieldsets(self, request, obj=None):
         fields = [f for f in self.get_fields(request, obj) if f != "sources"]
@@ -117,6 +123,7 @@ class EvidenceInlineMixin:
         "provenance",
         "source",
         "rationale",
+        "note",
     )
 
 
@@ -172,6 +179,7 @@ class SourceAdmin(CodedAdmin):
     """Citations."""
 
     list_display = ("code", "title", "authors", "year", "kind")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ("kind",)
     search_fields = ("code", "name", "title", "authors")
     autocomplete_fields = ()

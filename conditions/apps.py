@@ -8,4 +8,6 @@ class ConditionsConfig(AppConfig):
     verbose_name = "Knowledge store"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the knowledge-version signals)
+        from .signals import connect_version_signals
+
+        connect_version_signals()

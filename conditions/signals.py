@@ -1,29 +1,30 @@
 """Keep the knowledge version moving whenever curated content changes."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 
-from .versioning import bump_knowledge_version
-
-
-def is_curated(model) -> bool:
-    return model._meta.app_label == "conditions" and model._meta.model_name != "knowledgeversion"
+from .versioning import bump_knowledge_version_on_commit, curated_models
 
 
-@receiver(post_save)
 def bump_on_save(sender, raw=False, **kwargs):
     # Fixture loads (raw saves) are versioned once, by load_knowledge, after comparing content.
-    if not raw and is_curated(sender):
-        bump_knowledge_version()
+    if not raw:
+        bump_knowledge_version_on_commit()
 
 
-@receiver(post_delete)
 def bump_on_delete(sender, **kwargs):
-    if is_curated(sender):
-        bump_knowledge_version()
+    bump_knowledge_version_on_commit()
 
 
-@receiver(m2m_changed)
 def bump_on_m2m_change(sender, action, **kwargs):
-    if action.startswith("post_") and is_curated(sender):
-        bump_knowledge_version()
+    if action.startswith("post_"):
+        bump_knowledge_version_on_commit()
+
+
+def connect_version_signals() -> None:
+    """Connect the bumps to the curated models only, so other models keep Django's fast deletes."""
+    for model in curated_models():
+        if model._meta.auto_created:
+            m2m_changed.connect(bump_on_m2m_change, sender=model, dispatch_uid=f"knowledge-m2m-{model._meta.label}")
+        else:
+            post_save.connect(bump_on_save, sender=model, dispatch_uid=f"knowledge-save-{model._meta.label}")
+            post_delete.connect(bump_on_delete, sender=model, dispatch_uid=f"knowledge-delete-{model._meta.label}")

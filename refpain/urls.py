@@ -3,13 +3,17 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from assessments.api.views import AssessmentViewSet
 from conditions.api.urls import KNOWLEDGE_ROUTES
 from conditions.api.views import ExportView
 
-router = DefaultRouter(trailing_slash=True)
+# The trailing slash is optional, so a client that leaves it out gets an answer, not a redirect.
+router = DefaultRouter()
+router.trailing_slash = "/?"
+router.include_format_suffixes = False
 for prefix, viewset, basename in KNOWLEDGE_ROUTES:
     router.register(prefix, viewset, basename=basename)
 router.register("assessments", AssessmentViewSet, basename="assessment")
@@ -17,6 +21,7 @@ router.register("assessments", AssessmentViewSet, basename="assessment")
 api_v1 = [
     *router.urls,
     path("export/", ExportView.as_view(), name="export"),
+    path("auth/token/", obtain_auth_token, name="auth-token"),
 ]
 
 urlpatterns = [

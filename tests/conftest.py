@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from assessments.knowledge import forget_snapshot
 from conditions.knowledge import knowledge_load
 
 DATA = Path(__file__).parent / "data"
@@ -20,3 +21,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def vocabulary() -> dict:
     """The public codes, from the test suite's own copy of the vocabulary."""
     return json.loads((DATA / "vocabulary.json").read_text())
+
+
+@pytest.fixture(autouse=True)
+def fresh_knowledge_snapshot():
+    # A test may change the knowledge and roll back: the next one must not reuse its snapshot.
+    forget_snapshot()
+    yield
+    forget_snapshot()

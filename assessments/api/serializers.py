@@ -48,16 +48,17 @@ class StrictSerializer(serializers.Serializer):
     """Rejects fields it does not know, so nothing unexpected (a name, say) is silently taken."""
 
     def to_internal_value(self, data):
-        if isinstance(data, dict):
-            unexpected = sorted(set(data) - set(self.fields))
-            if unexpected:
-                raise serializers.ValidationError(
-                    {
-                        key: [serializers.ErrorDetail("This field is not accepted.", code="unexpected_field")]
-                        for key in unexpected
-                    }
-                )
-        return super().to_internal_value(data)
+        unexpected = sorted(set(data) - set(self.fields)) if isinstance(data, dict) else []
+        errors = {
+            key: [serializers.ErrorDetail("This field is not accepted.", code="unexpected_field")] for key in unexpected
+        }
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({**error.detail, **errors}) from error
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
 
 
 class PainRegionSerializer(StrictSerializer):
@@ -98,13 +99,17 @@ class CodeMapField(serializers.DictField):
         super().__init__(**kwargs)
 
     def to_internal_value(self, data):
-        answers = super().to_internal_value(data)
         known = self.context["knowledge"].codes[self.kind]
         unknown = {
-            code: [serializers.ErrorDetail(f"Unknown {self.label_for_errors} code: {code}.", code="unknown_code")]
-            for code in sorted(answers)
+            str(code): [serializers.ErrorDetail(f"Unknown {self.label_for_errors} code: {code}.", code="unknown_code")]
+            for code in (sorted(data, key=str) if isinstance(data, dict) else [])
             if code not in known
         }
+        try:
+            answers = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            detail = error.detail if isinstance(error.detail, dict) else {"non_field_errors": error.detail}
+            raise serializers.ValidationError({**detail, **unknown}) from error
         if unknown:
             raise serializers.ValidationError(unknown)
         return answers

@@ -79,7 +79,8 @@ class AssessmentViewSet(
         serializer.is_valid(raise_exception=True)
         owner = request.user if request.user.is_authenticated else None
         assessment = assessment_create(data=serializer.validated_data, knowledge=knowledge, owner=owner)
-        location = reverse("v1:assessment-detail", args=[assessment.id])
+        # The route's trailing slash is optional, so reverse() leaves it off; the canonical URL has it.
+        location = reverse("v1:assessment-detail", args=[assessment.id]).rstrip("/") + "/"
         return Response(
             assessment_representation(assessment), status=status.HTTP_201_CREATED, headers={"Location": location}
         )

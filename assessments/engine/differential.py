@@ -3,14 +3,13 @@
 import math
 
 from .knowledge import ConditionFacts, Knowledge
-from .localisation import Finding, deficit_findings, fit, nerve_share, root_share
+from .localisation import TYPICALITY_SHARE, Finding, deficit_findings, fit, nerve_share, root_share
 from .types import AssessmentInput, ConditionResult, Evidence
 
 # Pain regions: one combined likelihood ratio from how well the condition's pain map covers
 # the regions reported, from PAIN_MISS (none covered) to PAIN_MATCH (all typical).
 PAIN_MATCH = 3.0
 PAIN_MISS = 0.4
-REGION_COVER = {"typical": 1.0, "variable": 0.5}
 
 # Neurological deficits: for root and nerve conditions, one likelihood ratio from how well the
 # condition's roots or nerves explain them; joint, muscle and referred pain cause no deficit.
@@ -21,6 +20,7 @@ NEURAL_CATEGORIES = {"radicular", "nerve_entrapment"}
 NON_NEURAL_CATEGORIES = {"joint", "muscle", "referred_somatic"}
 MULTI_LEVEL_DISCOUNT = 0.75  # several roots explaining the deficits together is less likely than one
 
+PRIOR_BOUND = 1e-6
 MIN_WEIGHT = 0.05  # evidence that moves the log odds less than this is not reported
 
 
@@ -33,7 +33,8 @@ def differential(data: AssessmentInput, knowledge: Knowledge) -> list[ConditionR
             *pain_evidence(data, condition),
             *deficit_evidence(deficits, condition, knowledge),
         ]
-        log_odds = math.log(condition.prior / (1 - condition.prior)) + sum(e.weight for e in evidence)
+        prior = min(max(condition.prior, PRIOR_BOUND), 1 - PRIOR_BOUND)  # the database keeps it inside (0, 1)
+        log_odds = math.log(prior / (1 - prior)) + sum(e.weight for e in evidence)
         probability = 1 / (1 + math.exp(-log_odds))
         reported = sorted((e for e in evidence if abs(e.weight) >= MIN_WEIGHT), key=lambda e: (-abs(e.weight), e.item))
         results.append(ConditionResult(condition.code, condition.name, round(probability, 3), False, tuple(reported)))
@@ -61,7 +62,7 @@ def pain_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evid
     regions = sorted({finding.region for finding in data.pain_regions})
     if not regions:
         return []
-    cover = sum(REGION_COVER.get(condition.pain_regions.get(region), 0.0) for region in regions) / len(regions)
+    cover = sum(TYPICALITY_SHARE.get(condition.pain_regions.get(region), 0.0) for region in regions) / len(regions)
     ratio = PAIN_MISS + (PAIN_MATCH - PAIN_MISS) * cover
     return [evidence_item("pain_regions", ", ".join(regions), ratio)]
 
@@ -85,7 +86,7 @@ def deficit_fit(deficits: list[Finding], condition: ConditionFacts, knowledge: K
     if condition.category == "nerve_entrapment":
         nerves = [knowledge.nerves[code] for code in sorted(condition.nerves)]
         return max((fit(deficits, lambda f, n=n: nerve_share(n, f))[0] / total for n in nerves), default=0.0)
-    roots = [(knowledge.roots[code], REGION_COVER[typicality]) for code, typicality in condition.roots.items()]
+    roots = [(knowledge.roots[code], TYPICALITY_SHARE[typicality]) for code, typicality in condition.roots.items()]
     single = max((fit(deficits, lambda f, r=r: root_share(r, f))[0] * t / total for r, t in roots), default=0.0)
     union = sum(f.weight * max((root_share(r, f) * t for r, t in roots), default=0.0) for f in deficits) / total
     return max(single, MULTI_LEVEL_DISCOUNT * union)

@@ -1,8 +1,9 @@
-"""An immutable, in-memory snapshot of the published knowledge, built from plain rows (no ORM)."""
+"""A read-only, in-memory snapshot of the published knowledge, built from plain rows (no ORM)."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType as frozen
 
 # Likelihood ratios are capped: a single finding can move the odds at most twentyfold,
 # which also tames specificities of exactly 1 (LR+ reported as infinite).
@@ -138,10 +139,10 @@ def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledg
     }
     return Knowledge(
         version=version,
-        codes=codes,
-        conditions=build_conditions(rows),
-        roots=build_roots(rows),
-        nerves=build_nerves(rows),
+        codes=frozen(codes),
+        conditions=frozen(build_conditions(rows)),
+        roots=frozen(build_roots(rows)),
+        nerves=frozen(build_nerves(rows)),
         red_flags=build_red_flags(rows),
     )
 
@@ -165,12 +166,12 @@ def build_conditions(rows) -> dict[str, ConditionFacts]:
             category=row["category"],
             prior=row["prior"],
             care_level=row["care_level"],
-            roots={r["root_code"]: r["typicality"] for r in roots[code]},
+            roots=frozen({r["root_code"]: r["typicality"] for r in roots[code]}),
             nerves=frozenset(r["nerve_code"] for r in nerves[code]),
-            pain_regions={r["region_code"]: r["typicality"] for r in regions[code]},
-            evidence=evidence,
-            treatments={r["treatment_code"]: r["recommendation"] for r in treatments[code]},
-            exercises={r["exercise_code"]: r["suitability"] for r in exercises[code]},
+            pain_regions=frozen({r["region_code"]: r["typicality"] for r in regions[code]}),
+            evidence=frozen(evidence),
+            treatments=frozen({r["treatment_code"]: r["recommendation"] for r in treatments[code]}),
+            exercises=frozen({r["exercise_code"]: r["suitability"] for r in exercises[code]}),
         )
     return conditions
 
@@ -188,9 +189,9 @@ def build_roots(rows) -> dict[str, RootFacts]:
             code=row["code"],
             name=row["name"],
             position=row["position"],
-            dermatome={r["region_code"]: r["typicality"] for r in dermatome[row["code"]]},
-            myotome={r["action_code"]: r["contribution"] for r in myotome[row["code"]]},
-            reflexes={r["reflex_code"]: r["contribution"] for r in reflexes[row["code"]]},
+            dermatome=frozen({r["region_code"]: r["typicality"] for r in dermatome[row["code"]]}),
+            myotome=frozen({r["action_code"]: r["contribution"] for r in myotome[row["code"]]}),
+            reflexes=frozen({r["reflex_code"]: r["contribution"] for r in reflexes[row["code"]]}),
         )
         for row in rows["nerve_roots"]
     }
@@ -237,8 +238,16 @@ def build_red_flags(rows) -> tuple[RedFlagFacts, ...]:
     return tuple(flags)
 
 
+CRITERION_TARGET = {
+    "symptom_present": "symptom_code",
+    "test_positive": "test_code",
+    "sensory_change_in_region": "region_code",
+    "weakness": "action_code",
+    "reflex_abnormal": "reflex_code",
+}
+
+
 def criterion_target(row: Mapping) -> str | None:
-    for key in ("symptom_code", "test_code", "region_code", "action_code", "reflex_code"):
-        if row.get(key):
-            return row[key]
-    return None
+    """The code a criterion of this kind tests; other foreign keys on the row are ignored."""
+    key = CRITERION_TARGET.get(row["kind"])
+    return row.get(key) if key else None

@@ -14,11 +14,10 @@ PAIN_WEIGHT = 0.5
 AXIAL_PAIN_WEIGHT = 0.1
 AXIAL_REGIONS = frozenset({"lower-back", "sacroiliac-area", "buttock"})
 
-# How fully a structure explains a finding.
-TYPICAL = 1.0
-VARIABLE = 0.5
-PRINCIPAL = 1.0
-CONTRIBUTING = 0.5
+# How fully a structure explains a finding: a typical dermatome region or principal root fully,
+# a region only some maps show or a contributing root half.
+TYPICALITY_SHARE = {"typical": 1.0, "variable": 0.5}
+CONTRIBUTION_SHARE = {"principal": 1.0, "contributing": 0.5}
 
 # A finding a structure cannot explain counts against it, at this fraction of its weight.
 UNEXPLAINED_PENALTY = 0.5
@@ -62,18 +61,17 @@ def localising_findings(data: AssessmentInput) -> list[Finding]:
 def root_share(root, finding: Finding) -> float:
     """How fully a root explains a finding, from 0 to 1."""
     if finding.kind in ("sensory", "pain"):
-        typicality = root.dermatome.get(finding.code)
-        return {"typical": TYPICAL, "variable": VARIABLE}.get(typicality, 0.0)
+        return TYPICALITY_SHARE.get(root.dermatome.get(finding.code), 0.0)
     contribution = (root.myotome if finding.kind == "motor" else root.reflexes).get(finding.code)
-    return {"principal": PRINCIPAL, "contributing": CONTRIBUTING}.get(contribution, 0.0)
+    return CONTRIBUTION_SHARE.get(contribution, 0.0)
 
 
 def nerve_share(nerve, finding: Finding) -> float:
     """How fully a peripheral nerve explains a finding, from 0 to 1 (nerves carry no reflex arcs here)."""
     if finding.kind in ("sensory", "pain"):
-        return TYPICAL if finding.code in nerve.sensory_regions else 0.0
+        return 1.0 if finding.code in nerve.sensory_regions else 0.0
     if finding.kind == "motor":
-        return TYPICAL if finding.code in nerve.motor_actions else 0.0
+        return 1.0 if finding.code in nerve.motor_actions else 0.0
     return 0.0
 
 
@@ -120,7 +118,8 @@ def score_structures(structures, findings: list[Finding], share, size) -> list[L
     return sorted(results, key=lambda r: (-r.score, sizes[r.code], r.code))
 
 
-def sides_of(findings: list[Finding]) -> tuple[str, ...]:
+def sides_of(findings) -> tuple[str, ...]:
+    """The sides, left and right, that findings cover ('both' counts as each)."""
     sides = set()
     for finding in findings:
         sides |= {"left", "right"} if finding.side == "both" else {finding.side}
@@ -143,18 +142,6 @@ def localise(data: AssessmentInput, knowledge: Knowledge) -> tuple[list[Location
         lambda nerve: len(nerve.sensory_regions) + len(nerve.motor_actions),
     )
     return roots, nerves
-
-
-def best_fit(findings: list[Finding], structures, share) -> float:
-    """The share of the findings' weight that the best single structure explains, from 0 to 1."""
-    total = sum(f.weight for f in findings)
-    if not total:
-        return 0.0
-    best = 0.0
-    for structure in structures:
-        explained, _, _ = fit(findings, lambda f, s=structure: share(s, f))
-        best = max(best, explained / total)
-    return best
 
 
 def deficit_findings(data: AssessmentInput) -> list[Finding]:

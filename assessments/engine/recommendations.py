@@ -3,7 +3,7 @@
 from .knowledge import Knowledge
 from .types import ConditionResult, Recommendations
 
-LIKELY = 0.3  # conditions at least this probable shape the recommendations
+GUIDING_PROBABILITY = 0.3  # conditions at least this probable shape the recommendations
 AT_LEAST = 2  # otherwise, the two most probable do
 NO_EXERCISE_LEVELS = {"emergency", "urgent"}
 ORDER = {"recommended": 0, "consider": 1}
@@ -11,7 +11,7 @@ ORDER = {"recommended": 0, "consider": 1}
 
 def likely_conditions(conditions: list[ConditionResult]) -> list[ConditionResult]:
     flagged = [c for c in conditions if c.red_flag]
-    likely = [c for c in conditions if c.probability >= LIKELY and not c.red_flag]
+    likely = [c for c in conditions if c.probability >= GUIDING_PROBABILITY and not c.red_flag]
     return flagged + (likely or [c for c in conditions if not c.red_flag][:AT_LEAST])
 
 

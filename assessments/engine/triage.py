@@ -1,6 +1,7 @@
 """Triage: the most urgent of every red flag that fires and the floors the findings set."""
 
 from .knowledge import Criterion, Knowledge
+from .localisation import sides_of
 from .types import TRIAGE_LEVELS, AssessmentInput, ConditionResult, RedFlagHit, Triage
 
 ADVICE = {
@@ -14,7 +15,7 @@ ADVICE = {
 }
 
 LONG_STANDING_DAYS = 42  # six weeks: NICE NG59 advises reassessment when pain has not settled
-LIKELY = 0.4  # the leading cause, at least this probable, sets the floor of its usual care level
+LEADING_CAUSE_PROBABILITY = 0.4  # the leading cause, at least this probable, sets its usual care level
 SERIOUS_LIKELY = 0.5  # any serious cause at least this probable does too, even without a red flag
 
 
@@ -28,6 +29,8 @@ def red_flag_hits(data: AssessmentInput, knowledge: Knowledge) -> list[RedFlagHi
     for flag in knowledge.red_flags:
         urgency, items = None, []
         for trigger in flag.triggers:
+            if not trigger.criteria:
+                continue  # a trigger still being written in the admin must not fire for everyone
             matched = [criterion_items(c, data) for c in trigger.criteria]
             if all(matched):
                 urgency = max(urgency or trigger.urgency, trigger.urgency, key=rank)
@@ -37,16 +40,9 @@ def red_flag_hits(data: AssessmentInput, knowledge: Knowledge) -> list[RedFlagHi
     return sorted(hits, key=lambda hit: (-rank(hit.urgency), hit.code))
 
 
-def sides(findings) -> set[str]:
-    found = set()
-    for finding in findings:
-        found |= {"left", "right"} if finding.side == "both" else {finding.side}
-    return found
-
-
 def both_sides(items: list[tuple[str, object]]) -> list[str]:
     """The items, if together they cover the left and the right side; otherwise none."""
-    return sorted({item for item, _ in items}) if sides(f for _, f in items) == {"left", "right"} else []
+    return sorted({item for item, _ in items}) if sides_of(f for _, f in items) == ("left", "right") else []
 
 
 def criterion_items(criterion: Criterion, data: AssessmentInput) -> list[str]:
@@ -88,7 +84,7 @@ def finding_floors(data: AssessmentInput, conditions: list[ConditionResult], kno
     for condition in conditions:
         facts = knowledge.conditions[condition.code]
         serious = facts.category == "serious_pathology" and condition.probability >= SERIOUS_LIKELY
-        if serious or (condition is leading and condition.probability >= LIKELY):
+        if serious or (condition is leading and condition.probability >= LEADING_CAUSE_PROBABILITY):
             floors.append(
                 (
                     facts.care_level,

@@ -13,6 +13,13 @@ def split_codes(value: str) -> list[str]:
     return [code.strip() for code in value.split(",") if code.strip()]
 
 
+def unknown_codes_error(label: str, codes: list[str]) -> ValidationError:
+    # The codes go in as params, never into the message itself: a '%' in them must stay text.
+    return ValidationError(
+        "Unknown %(label)s code(s): %(codes)s.", code="unknown_code", params={"label": label, "codes": ", ".join(codes)}
+    )
+
+
 class CodeListField(forms.CharField):
     """One code or a comma-separated list; every code must exist, or the error names the unknown ones."""
 
@@ -29,10 +36,7 @@ class CodeListField(forms.CharField):
         known = set(self.model.objects.filter(code__in=codes).values_list("code", flat=True))
         unknown = [code for code in codes if code not in known]
         if unknown:
-            raise ValidationError(
-                f"Unknown {self.label_for_errors} code(s): {', '.join(unknown)}.",
-                code="unknown_code",
-            )
+            raise unknown_codes_error(self.label_for_errors, unknown)
         return codes
 
     def expand(self, codes: list[str]) -> list[str]:
@@ -57,9 +61,7 @@ class NerveRootCodesField(CodeListField):
             first, _, last = code.partition("-")
             unknown = [end for end in (first, last) if end not in order]
             if unknown:
-                raise ValidationError(
-                    f"Unknown nerve root code(s) in range {code}: {', '.join(unknown)}.", code="unknown_code"
-                )
+                raise unknown_codes_error("nerve root", unknown)
             start, stop = sorted((order.index(first), order.index(last)))
             expanded += order[start : stop + 1]
         return expanded

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import filters as drf_filters
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,8 +13,9 @@ from rest_framework.views import APIView
 from conditions import selectors
 from conditions.api import filters, serializers
 from conditions.api.caching import KnowledgeCacheMixin
-from conditions.versioning import knowledge_version
+from conditions.versioning import consistent_read, knowledge_version
 from refpain.openapi import ERROR_RESPONSES
+from refpain.search import BoundedSearchFilter
 
 
 class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
@@ -25,7 +27,7 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[A-Za-z0-9_-]+"
     filter_backends = [
         *viewsets.ReadOnlyModelViewSet.filter_backends,
-        drf_filters.SearchFilter,
+        BoundedSearchFilter,
         drf_filters.OrderingFilter,
     ]
     search_fields = ["code", "name"]
@@ -41,10 +43,17 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
         return self.detail_serializer if self.action == "retrieve" else self.list_serializer
 
     def list(self, request, *args, **kwargs):
-        return self.not_modified or super().list(request, *args, **kwargs)
+        if self.not_modified:
+            self.filter_queryset(self.get_queryset())  # bad filters are still a 400, not a 304
+            return self.not_modified
+        return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
-        return self.not_modified or super().retrieve(request, *args, **kwargs)
+        if self.not_modified:
+            if not self.get_queryset().filter(code=kwargs["code"]).exists():
+                raise NotFound()
+            return self.not_modified
+        return super().retrieve(request, *args, **kwargs)
 
 
 def knowledge_viewset(name, *, selector, serializer, filterset=None, search=(), ordering=(), schema_tag):
@@ -67,68 +76,67 @@ def knowledge_viewset(name, *, selector, serializer, filterset=None, search=(), 
     return documented(type(f"{name.replace(' ', '')}ViewSet", (KnowledgeViewSet,), attributes))
 
 
-def pair(list_item, detail_item):
+def list_and_detail(list_item, detail_item):
     return {"list": list_item, "detail": detail_item}
 
 
-S = serializers
 NerveRootViewSet = knowledge_viewset(
     "Nerve roots",
-    selector=pair(selectors.nerve_root_list, selectors.nerve_root_detail),
-    serializer=pair(S.NerveRootListSerializer, S.NerveRootDetailSerializer),
+    selector=list_and_detail(selectors.nerve_root_list, selectors.nerve_root_detail),
+    serializer=list_and_detail(serializers.NerveRootListSerializer, serializers.NerveRootDetailSerializer),
     filterset=filters.NerveRootFilter,
     ordering=("position",),
     schema_tag="nerve roots",
 )
 BodyRegionViewSet = knowledge_viewset(
     "Body regions",
-    selector=pair(selectors.body_region_list, selectors.body_region_detail),
-    serializer=pair(S.BodyRegionListSerializer, S.BodyRegionDetailSerializer),
+    selector=list_and_detail(selectors.body_region_list, selectors.body_region_detail),
+    serializer=list_and_detail(serializers.BodyRegionListSerializer, serializers.BodyRegionDetailSerializer),
     filterset=filters.BodyRegionFilter,
     ordering=("position",),
     schema_tag="body regions",
 )
 MuscleActionViewSet = knowledge_viewset(
     "Muscle actions",
-    selector=pair(selectors.muscle_action_list, selectors.muscle_action_detail),
-    serializer=pair(S.MuscleActionListSerializer, S.MuscleActionDetailSerializer),
+    selector=list_and_detail(selectors.muscle_action_list, selectors.muscle_action_detail),
+    serializer=list_and_detail(serializers.MuscleActionListSerializer, serializers.MuscleActionDetailSerializer),
     filterset=filters.MuscleActionFilter,
     search=("muscles",),
     schema_tag="muscle actions",
 )
 ReflexViewSet = knowledge_viewset(
     "Reflexes",
-    selector=pair(selectors.reflex_list, selectors.reflex_detail),
-    serializer=pair(S.ReflexListSerializer, S.ReflexDetailSerializer),
+    selector=list_and_detail(selectors.reflex_list, selectors.reflex_detail),
+    serializer=list_and_detail(serializers.ReflexListSerializer, serializers.ReflexDetailSerializer),
     filterset=filters.ReflexFilter,
     schema_tag="reflexes",
 )
 NerveViewSet = knowledge_viewset(
     "Nerves",
-    selector=pair(selectors.nerve_list, selectors.nerve_detail),
-    serializer=pair(S.NerveListSerializer, S.NerveDetailSerializer),
+    selector=list_and_detail(selectors.nerve_list, selectors.nerve_detail),
+    serializer=list_and_detail(serializers.NerveListSerializer, serializers.NerveDetailSerializer),
     filterset=filters.NerveFilter,
     schema_tag="nerves",
 )
 SymptomViewSet = knowledge_viewset(
     "Symptoms",
-    selector=pair(selectors.symptom_list, selectors.symptom_detail),
-    serializer=pair(S.SymptomListSerializer, S.SymptomDetailSerializer),
+    selector=list_and_detail(selectors.symptom_list, selectors.symptom_detail),
+    serializer=list_and_detail(serializers.SymptomListSerializer, serializers.SymptomDetailSerializer),
     filterset=filters.SymptomFilter,
     search=("question",),
     schema_tag="symptoms",
 )
 ClinicalTestViewSet = knowledge_viewset(
     "Clinical tests",
-    selector=pair(selectors.clinical_test_list, selectors.clinical_test_detail),
-    serializer=pair(S.ClinicalTestListSerializer, S.ClinicalTestDetailSerializer),
+    selector=list_and_detail(selectors.clinical_test_list, selectors.clinical_test_detail),
+    serializer=list_and_detail(serializers.ClinicalTestListSerializer, serializers.ClinicalTestDetailSerializer),
     filterset=filters.ClinicalTestFilter,
     schema_tag="clinical tests",
 )
 ConditionViewSet = knowledge_viewset(
     "Conditions",
-    selector=pair(selectors.condition_list, selectors.condition_detail),
-    serializer=pair(S.ConditionListSerializer, S.ConditionDetailSerializer),
+    selector=list_and_detail(selectors.condition_list, selectors.condition_detail),
+    serializer=list_and_detail(serializers.ConditionListSerializer, serializers.ConditionDetailSerializer),
     filterset=filters.ConditionFilter,
     search=("synonyms", "icd10_codes"),
     ordering=("category", "prior"),
@@ -136,32 +144,32 @@ ConditionViewSet = knowledge_viewset(
 )
 RedFlagViewSet = knowledge_viewset(
     "Red flags",
-    selector=pair(selectors.red_flag_list, selectors.red_flag_detail),
-    serializer=pair(S.RedFlagListSerializer, S.RedFlagDetailSerializer),
+    selector=list_and_detail(selectors.red_flag_list, selectors.red_flag_detail),
+    serializer=list_and_detail(serializers.RedFlagListSerializer, serializers.RedFlagDetailSerializer),
     filterset=filters.RedFlagFilter,
     ordering=("urgency",),
     schema_tag="red flags",
 )
 TreatmentViewSet = knowledge_viewset(
     "Treatments",
-    selector=pair(selectors.treatment_list, selectors.treatment_detail),
-    serializer=pair(S.TreatmentListSerializer, S.TreatmentDetailSerializer),
+    selector=list_and_detail(selectors.treatment_list, selectors.treatment_detail),
+    serializer=list_and_detail(serializers.TreatmentListSerializer, serializers.TreatmentDetailSerializer),
     filterset=filters.TreatmentFilter,
     ordering=("kind",),
     schema_tag="treatments",
 )
 ExerciseViewSet = knowledge_viewset(
     "Exercises",
-    selector=pair(selectors.exercise_list, selectors.exercise_detail),
-    serializer=pair(S.ExerciseListSerializer, S.ExerciseDetailSerializer),
+    selector=list_and_detail(selectors.exercise_list, selectors.exercise_detail),
+    serializer=list_and_detail(serializers.ExerciseListSerializer, serializers.ExerciseDetailSerializer),
     filterset=filters.ExerciseFilter,
     ordering=("kind", "difficulty"),
     schema_tag="exercises",
 )
 SourceViewSet = knowledge_viewset(
     "Sources",
-    selector=pair(selectors.source_list, selectors.source_detail),
-    serializer=pair(S.SourceSerializer, S.SourceSerializer),
+    selector=list_and_detail(selectors.source_list, selectors.source_detail),
+    serializer=list_and_detail(serializers.SourceSerializer, serializers.SourceSerializer),
     filterset=filters.SourceFilter,
     search=("title", "authors"),
     ordering=("year", "kind"),
@@ -169,18 +177,18 @@ SourceViewSet = knowledge_viewset(
 )
 
 EXPORT_SECTIONS = {
-    "sources": (selectors.source_list, S.SourceSerializer),
-    "body_regions": (selectors.body_region_detail, S.BodyRegionDetailSerializer),
-    "nerve_roots": (selectors.nerve_root_detail, S.NerveRootDetailSerializer),
-    "muscle_actions": (selectors.muscle_action_detail, S.MuscleActionDetailSerializer),
-    "reflexes": (selectors.reflex_detail, S.ReflexDetailSerializer),
-    "nerves": (selectors.nerve_detail, S.NerveDetailSerializer),
-    "symptoms": (selectors.symptom_detail, S.SymptomDetailSerializer),
-    "clinical_tests": (selectors.clinical_test_detail, S.ClinicalTestDetailSerializer),
-    "conditions": (selectors.condition_detail, S.ConditionDetailSerializer),
-    "red_flags": (selectors.red_flag_detail, S.RedFlagDetailSerializer),
-    "treatments": (selectors.treatment_detail, S.TreatmentDetailSerializer),
-    "exercises": (selectors.exercise_detail, S.ExerciseDetailSerializer),
+    "sources": (selectors.source_list, serializers.SourceSerializer),
+    "body_regions": (selectors.body_region_detail, serializers.BodyRegionDetailSerializer),
+    "nerve_roots": (selectors.nerve_root_detail, serializers.NerveRootDetailSerializer),
+    "muscle_actions": (selectors.muscle_action_detail, serializers.MuscleActionDetailSerializer),
+    "reflexes": (selectors.reflex_detail, serializers.ReflexDetailSerializer),
+    "nerves": (selectors.nerve_detail, serializers.NerveDetailSerializer),
+    "symptoms": (selectors.symptom_detail, serializers.SymptomDetailSerializer),
+    "clinical_tests": (selectors.clinical_test_detail, serializers.ClinicalTestDetailSerializer),
+    "conditions": (selectors.condition_detail, serializers.ConditionDetailSerializer),
+    "red_flags": (selectors.red_flag_detail, serializers.RedFlagDetailSerializer),
+    "treatments": (selectors.treatment_detail, serializers.TreatmentDetailSerializer),
+    "exercises": (selectors.exercise_detail, serializers.ExerciseDetailSerializer),
 }
 
 
@@ -205,7 +213,8 @@ class ExportView(KnowledgeCacheMixin, APIView):
     def get(self, request):
         if self.not_modified:
             return self.not_modified
-        document = {"knowledge_version": knowledge_version(), "generated_at": timezone.now()}
-        for name, (selector, serializer) in EXPORT_SECTIONS.items():
-            document[name] = serializer(selector(), many=True).data
+        with consistent_read():  # every section, and the stamp, from the same committed state
+            document = {"knowledge_version": knowledge_version(), "generated_at": timezone.now()}
+            for name, (selector, serializer) in EXPORT_SECTIONS.items():
+                document[name] = serializer(selector(), many=True).data
         return Response(document)

@@ -33,14 +33,6 @@ class TriageLevel(models.TextChoices):
     SELF_CARE = "self_care", "Self-care: manage at home, seek help if not improving"
 
 
-TRIAGE_RANK = {
-    TriageLevel.EMERGENCY: 4,
-    TriageLevel.URGENT: 3,
-    TriageLevel.ROUTINE: 2,
-    TriageLevel.SELF_CARE: 1,
-}
-
-
 class SourceKind(models.TextChoices):
     """What sort of publication a source is."""
 

@@ -1,11 +1,18 @@
 """Conditions and their links: roots, nerves, pain regions, related conditions and diagnostic evidence."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from .anatomy import BodyRegion, Nerve, NerveRoot
 from .base import CitedEntity, Link, Source, choice_constraint, probability_constraint, provenance_constraints
 from .choices import ConditionCategory, Provenance, RelationKind, TriageLevel, Typicality
 from .findings import ClinicalTest, Symptom
+
+
+def proportion_validators(label: str) -> list:
+    message = f"{label} is a proportion between 0 and 1: enter 0.83 for 83%."
+    return [MinValueValidator(0, message), MaxValueValidator(1, message)]
 
 
 class Condition(CitedEntity):
@@ -19,7 +26,12 @@ class Condition(CitedEntity):
     )
     synonyms = models.JSONField(default=list, blank=True, help_text="Other names patients or clinicians use.")
     prior = models.FloatField(
-        help_text="How common this cause is among people presenting with back-related hip or thigh pain (0 to 1)."
+        validators=[
+            MinValueValidator(0.0001, "A prior is a proportion above 0: enter 0.04 for 4%, 0.0004 for 0.04%."),
+            MaxValueValidator(0.99, "A prior is a proportion below 1: enter 0.25 for 25%."),
+        ],
+        help_text="How common this cause is among people presenting with back-related hip or thigh pain "
+        "(a proportion above 0 and below 1).",
     )
     prior_provenance = models.CharField(max_length=20, choices=Provenance.choices)
     prior_source = models.ForeignKey(
@@ -47,7 +59,7 @@ class Condition(CitedEntity):
         constraints = [
             choice_constraint("category", ConditionCategory, "condition_category_valid"),
             choice_constraint("care_level", TriageLevel, "condition_care_level_valid"),
-            models.CheckConstraint(condition=models.Q(prior__gte=0, prior__lte=1), name="condition_prior_range"),
+            models.CheckConstraint(condition=models.Q(prior__gt=0, prior__lt=1), name="condition_prior_range"),
             *provenance_constraints(
                 "condition_prior",
                 source="prior_source",
@@ -151,16 +163,30 @@ class DiagnosticAccuracy(Link):
     """How well a finding tells a condition apart: sensitivity and specificity or likelihood ratios, with provenance."""
 
     sensitivity = models.FloatField(
-        null=True, blank=True, help_text="Proportion of people with the condition who have the finding (0 to 1)."
+        null=True,
+        blank=True,
+        validators=proportion_validators("Sensitivity"),
+        help_text="Proportion of people with the condition who have the finding (0 to 1).",
     )
     specificity = models.FloatField(
-        null=True, blank=True, help_text="Proportion of people without the condition who do not have it (0 to 1)."
+        null=True,
+        blank=True,
+        validators=proportion_validators("Specificity"),
+        help_text="Proportion of people without the condition who do not have it (0 to 1).",
     )
     lr_positive = models.FloatField(
-        null=True, blank=True, verbose_name="LR+", help_text="Positive likelihood ratio, when reported directly."
+        null=True,
+        blank=True,
+        verbose_name="LR+",
+        validators=[MinValueValidator(0, "A likelihood ratio cannot be negative.")],
+        help_text="Positive likelihood ratio, when reported directly.",
     )
     lr_negative = models.FloatField(
-        null=True, blank=True, verbose_name="LR-", help_text="Negative likelihood ratio, when reported directly."
+        null=True,
+        blank=True,
+        verbose_name="LR-",
+        validators=[MinValueValidator(0, "A likelihood ratio cannot be negative.")],
+        help_text="Negative likelihood ratio, when reported directly.",
     )
     provenance = models.CharField(max_length=20, choices=Provenance.choices)
     source = models.ForeignKey(
@@ -178,6 +204,16 @@ class DiagnosticAccuracy(Link):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        figures = (self.sensitivity, self.specificity, self.lr_positive, self.lr_negative)
+        if all(figure is None for figure in figures):
+            raise ValidationError("Give at least one figure: sensitivity, specificity, LR+ or LR-.")
+        if self.provenance == Provenance.STUDY and not self.source_id:
+            raise ValidationError({"source": "A figure from a study needs the study as its source."})
+        if self.provenance == Provenance.CURATOR_ESTIMATE and not self.rationale.strip():
+            raise ValidationError({"rationale": "A curator estimate needs a one-line rationale."})
 
     @classmethod
     def accuracy_constraints(cls, prefix: str) -> list[models.BaseConstraint]:

@@ -7,10 +7,17 @@ class KnowledgeVersion(models.Model):
     """The single row that names the current state of the knowledge, for ETags and assessment stamps."""
 
     number = models.PositiveBigIntegerField(default=0)
+    token = models.CharField(
+        max_length=16, blank=True, help_text="Random on every change, so a version never repeats across databases."
+    )
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="knowledgeversion_singleton")]
 
     def __str__(self):
-        return f"knowledge v{self.number}"
+        return f"knowledge v{self.label}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}.{self.token}" if self.token else str(self.number)

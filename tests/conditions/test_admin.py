@@ -50,3 +50,10 @@ def test_condition_changelist_filters_by_nerve_root(curator_client):
     l3 = m.NerveRoot.objects.get(code="L3")
     page = curator_client.get(admin_url(m.Condition, "changelist"), {"nerve_roots__id__exact": l3.pk})
     assert "femoral-nerve-impingement" in page.content.decode()
+
+
+def test_a_published_code_cannot_be_edited(curator_client):
+    condition = m.Condition.objects.get(code="sciatica")
+    page = curator_client.get(admin_url(m.Condition, "change", condition.pk)).content.decode()
+    assert 'name="code"' not in page
+    assert 'name="code"' in curator_client.get(admin_url(m.Condition, "add")).content.decode()

@@ -82,7 +82,7 @@ BAD_ROWS = {
     ),
     "nervemotoraction_unique": lambda: duplicate_link(m.NerveMotorAction, nerve=f.make_nerve(), action=f.make_action()),
     "condition_category_valid": lambda: f.make_condition(category="vibes"),
-    "condition_prior_range": lambda: f.make_condition(prior=1.5),
+    "condition_prior_range": lambda: f.make_condition(prior=1.0),
     "condition_care_level_valid": lambda: f.make_condition(care_level="whenever"),
     "condition_prior_provenance_valid": lambda: f.make_condition(prior_provenance="rumour"),
     "condition_prior_study_has_source": lambda: f.make_condition(prior_provenance=m.Provenance.STUDY),
@@ -195,6 +195,13 @@ def test_constraint_rejects_bad_row(constraint_name):
     message = str(error.value)
     # SQLite names check constraints but reports unique ones by their columns.
     assert constraint_name in message or "UNIQUE constraint failed" in message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prior", [0, 1, -0.1, 1.5])
+def test_a_prior_must_lie_strictly_between_0_and_1(prior):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        f.make_condition(prior=prior)
 
 
 @pytest.mark.django_db

@@ -49,14 +49,33 @@ def test_stale_etag_gets_the_full_response(api):
     assert response.json()["code"] == "sciatica"
 
 
-def test_changing_any_curated_record_changes_the_etag(api):
+def test_changing_any_curated_record_changes_the_etag(api, django_capture_on_commit_callbacks):
     before = api.get("/api/v1/nerve-roots/L5/")["ETag"]
     link = m.ConditionTest.objects.get(condition__code="piriformis-syndrome", test__code="fair-test")
     link.note += " Reviewed."
-    link.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        link.save()
     after = api.get("/api/v1/nerve-roots/L5/", HTTP_IF_NONE_MATCH=before)
     assert after.status_code == 200
     assert after["ETag"] != before
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [("/api/v1/nerve-roots/NOPE/", 404), ("/api/v1/conditions/?nerve_root=L9", 400)],
+)
+def test_a_matching_etag_does_not_hide_a_404_or_400(api, url, status):
+    etag = api.get("/api/v1/nerve-roots/L5/")["ETag"]
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == status
+    assert api.get(url, HTTP_IF_NONE_MATCH="*").status_code == status
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_IF_MATCH": '"junk"'}, {"HTTP_IF_UNMODIFIED_SINCE": "Sat, 01 Jan 2000 00:00:00 GMT"}],
+)
+def test_reads_ignore_preconditions_other_than_if_none_match(api, headers):
+    assert api.get("/api/v1/nerve-roots/L5/", **headers).status_code == 200
 
 
 def test_errors_are_not_publicly_cached(api):

@@ -124,6 +124,23 @@ def test_unknown_codes_are_a_400_naming_field_and_code(api, query, field, unknow
     assert unknown in errors[0]["message"]
 
 
+@pytest.mark.parametrize("value", ["%", "100%", "%s", "L3-%", "%%"])
+def test_percent_signs_in_codes_are_a_400_quoting_them(api, value):
+    response = api.get("/api/v1/conditions/", {"nerve_root": value})
+    assert response.status_code == 400
+    assert value.split("-")[-1] in response.json()["errors"][0]["message"]
+
+
+def test_search_has_a_bounded_number_of_words(api):
+    response = api.get("/api/v1/conditions/", {"search": " ".join(["a"] * 1000)})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "search"
+
+
+def test_a_missing_trailing_slash_is_answered_not_redirected(api):
+    assert api.get("/api/v1/nerve-roots/L5").json()["code"] == "L5"
+
+
 def test_unknown_category_is_a_400(api):
     response = api.get("/api/v1/conditions/?category=astrology")
     assert response.status_code == 400
