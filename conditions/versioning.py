@@ -5,19 +5,16 @@ import secrets
 import threading
 from contextlib import contextmanager
 
-from django.apps import apps
 from django.core import serializers
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 
-from .models import KnowledgeVersion
+from .models import KNOWLEDGE_MODELS, KnowledgeVersion
 
 
 def curated_models() -> list:
-    """Every model of the knowledge store whose rows are curated content, including M2M tables."""
-    config = apps.get_app_config("conditions")
-    models = [model for model in config.get_models(include_auto_created=True) if model is not KnowledgeVersion]
+    """Every model whose rows are curated knowledge, with the tables of their cited sources."""
+    models = list(KNOWLEDGE_MODELS)
+    models += [model.sources.through for model in KNOWLEDGE_MODELS if hasattr(model, "sources")]
     return sorted(models, key=lambda model: model._meta.label)
 
 
@@ -48,13 +45,12 @@ def knowledge_version() -> str:
 
 
 def bump_knowledge_version() -> None:
-    """Move the version on now: a new number and a new random token."""
-    token = secrets.token_hex(4)
-    updated = KnowledgeVersion.objects.filter(pk=1).update(
-        number=F("number") + 1, token=token, changed_at=timezone.now()
-    )
-    if not updated:
-        KnowledgeVersion.objects.get_or_create(pk=1, defaults={"number": 1, "token": token})
+    """Move the version on now: a new number and a new random token, kept in the version's history."""
+    with transaction.atomic():
+        version = KnowledgeVersion.objects.select_for_update().filter(pk=1).first() or KnowledgeVersion(pk=1)
+        version.number += 1
+        version.token = secrets.token_hex(4)
+        version.save()
 
 
 def bump_knowledge_version_on_commit() -> None:

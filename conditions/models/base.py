@@ -1,6 +1,7 @@
 """Shared building blocks: coded entities, citations and link models with natural keys."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .choices import Provenance, SourceKind
 
@@ -47,6 +48,8 @@ class Source(CodedEntity):
     url = models.URLField(blank=True, help_text="Where the source can be read, if public.")
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["code"]
         constraints = [
@@ -67,6 +70,8 @@ class CitedEntity(CodedEntity):
         help_text="Where the facts on this record come from.",
     )
 
+    history = HistoricalRecords(inherit=True, m2m_fields=["sources"])
+
     class Meta(CodedEntity.Meta):
         abstract = True
 
@@ -85,6 +90,7 @@ class Link(models.Model):
     natural_key_fields: tuple[str, ...] = ()
 
     objects = LinkManager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

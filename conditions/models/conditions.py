@@ -11,7 +11,7 @@ from .findings import ClinicalTest, Symptom
 
 
 def proportion_validators(label: str) -> list:
-    message = f"{label} is a proportion between 0 and 1: enter 0.83 for 83%."
+    message = f"{label} is a proportion between 0 and 1: enter 0.83 for 83%%."
     return [MinValueValidator(0, message), MaxValueValidator(1, message)]
 
 
@@ -27,8 +27,8 @@ class Condition(CitedEntity):
     synonyms = models.JSONField(default=list, blank=True, help_text="Other names patients or clinicians use.")
     prior = models.FloatField(
         validators=[
-            MinValueValidator(0.0001, "A prior is a proportion above 0: enter 0.04 for 4%, 0.0004 for 0.04%."),
-            MaxValueValidator(0.99, "A prior is a proportion below 1: enter 0.25 for 25%."),
+            MinValueValidator(0.0001, "A prior is a proportion above 0: enter 0.04 for 4%%, 0.0004 for 0.04%%."),
+            MaxValueValidator(0.99, "A prior is a proportion below 1: enter 0.25 for 25%%."),
         ],
         help_text="How common this cause is among people presenting with back-related hip or thigh pain "
         "(a proportion above 0 and below 1).",

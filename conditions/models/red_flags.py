@@ -1,6 +1,7 @@
 """Red flags: warning signs, the curated triggers that fire them, and how urgent they are."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .anatomy import BodyRegion, MuscleAction, Reflex
 from .base import CitedEntity, choice_constraint
@@ -43,6 +44,7 @@ class RedFlagTrigger(models.Model):
     )
 
     objects = RedFlagTriggerManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["red_flag__name", "code"]
@@ -93,6 +95,7 @@ class TriggerCriterion(models.Model):
     number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="For 'age at least': the age.")
 
     objects = TriggerCriterionManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["trigger", "position"]

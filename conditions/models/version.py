@@ -1,6 +1,7 @@
 """The knowledge version: one counter that moves whenever curated knowledge changes."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class KnowledgeVersion(models.Model):
@@ -11,6 +12,9 @@ class KnowledgeVersion(models.Model):
         max_length=16, blank=True, help_text="Random on every change, so a version never repeats across databases."
     )
     changed_at = models.DateTimeField(auto_now=True)
+
+    # Each bump is kept, so the published state at any version can be rebuilt from the history.
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="knowledgeversion_singleton")]

@@ -1,15 +1,17 @@
-"""Django admin for curators: every entity and link, with search, filters, inlines and autocomplete."""
+"""Admin pages of the knowledge: every entity and link, with search, filters, inlines and autocomplete."""
 
 from django.contrib import admin
 from django.db import models
 
-from . import models as m
+from conditions import models as m
+from conditions.admin.review import ReviewedAdmin, ReviewStatusFilter
 
 
-class CodedAdmin(admin.ModelAdmin):
+class CodedAdmin(ReviewedAdmin):
     """Shared list, search and autocomplete set-up for coded entities."""
 
     list_display = ("code", "name")
+    list_filter = (ReviewStatusFilter,)
     search_fields = ("code", "name", "summary")
     autocomplete_fields = ("sources",)
 
@@ -210,7 +212,7 @@ class NerveRootAdmin(CodedAdmin):
     """Nerve roots, with their dermatome, myotome and reflexes inline."""
 
     list_display = ("code", "name", "segment", "key_sensory_point")
-    list_filter = ("segment",)
+    list_filter = ("segment", ReviewStatusFilter)
     inlines = (DermatomeInline, MyotomeInline, ReflexRootInline)
 
 
@@ -219,7 +221,7 @@ class NerveAdmin(CodedAdmin):
     """Peripheral nerves, with roots, territory and motor actions inline."""
 
     list_display = ("code", "name", "parent")
-    list_filter = ("roots",)
+    list_filter = ("roots", ReviewStatusFilter)
     autocomplete_fields = ("sources", "parent")
     inlines = (NerveRootOriginInline, NerveSensoryRegionInline, NerveMotorActionInline)
 
@@ -241,7 +243,7 @@ class ConditionAdmin(CodedAdmin):
     """Conditions, with their roots, nerves, regions, evidence, treatments and exercises inline."""
 
     list_display = ("code", "name", "category", "prior", "prior_provenance")
-    list_filter = ("category", "nerve_roots", "prior_provenance")
+    list_filter = ("category", "nerve_roots", ReviewStatusFilter, "prior_provenance", "care_level")
     search_fields = ("code", "name", "summary", "synonyms", "icd10_codes")
     autocomplete_fields = ("sources", "prior_source")
     inlines = (
@@ -261,12 +263,12 @@ class RedFlagAdmin(CodedAdmin):
     """Red flags and the condition each points to."""
 
     list_display = ("code", "name", "urgency", "condition")
-    list_filter = ("urgency",)
+    list_filter = ("urgency", ReviewStatusFilter)
     autocomplete_fields = ("sources", "condition")
 
 
 @admin.register(m.RedFlagTrigger)
-class RedFlagTriggerAdmin(admin.ModelAdmin):
+class RedFlagTriggerAdmin(ReviewedAdmin):
     """Red-flag triggers, with their criteria inline."""
 
     list_display = ("red_flag", "code", "description", "urgency")
@@ -281,7 +283,7 @@ class TreatmentAdmin(CodedAdmin):
     """Treatments."""
 
     list_display = ("code", "name", "kind")
-    list_filter = ("kind",)
+    list_filter = ("kind", ReviewStatusFilter)
 
 
 @admin.register(m.Exercise)
@@ -289,7 +291,7 @@ class ExerciseAdmin(CodedAdmin):
     """Exercises with instructions and dosage."""
 
     list_display = ("code", "name", "kind", "difficulty", "frequency")
-    list_filter = ("kind", "difficulty")
+    list_filter = ("kind", "difficulty", ReviewStatusFilter)
 
 
 @admin.register(m.KnowledgeVersion)
@@ -309,7 +311,7 @@ class KnowledgeVersionAdmin(admin.ModelAdmin):
 # --- links, for researchers who browse or search them directly ------------------------------------
 
 
-class LinkAdmin(admin.ModelAdmin):
+class LinkAdmin(ReviewedAdmin):
     """A link model listed on its own, with autocomplete for both ends."""
 
     list_per_page = 50
@@ -368,7 +370,7 @@ register_link(
 
 
 @admin.register(m.TriggerCriterion)
-class TriggerCriterionAdmin(admin.ModelAdmin):
+class TriggerCriterionAdmin(ReviewedAdmin):
     """Trigger criteria, also edited inline on their trigger."""
 
     list_display = ("trigger", "position", "kind", "symptom", "region", "action", "reflex", "number")

@@ -1,0 +1,218 @@
+"""Review in the admin: every edit becomes a proposal, listed for review and published on approval."""
+
+import json
+
+from django.apps import apps
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from conditions.models import ChangeRequest, ChangeRequestStatus, PendingChangeRequest
+from conditions.review import (
+    ConflictError,
+    change_request_approve,
+    change_request_reject,
+    change_request_submit,
+    proposed_changes,
+)
+
+
+class ReviewedAdmin(SimpleHistoryAdmin):
+    """An admin whose saves, deletes and reverts become change requests instead of going live."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        return self.reviewed(super().changeform_view, request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        return self.reviewed(super().delete_view, request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        # List edits and bulk actions (such as delete) are changes too.
+        return self.reviewed(super().changelist_view, request, *args, **kwargs)
+
+    def history_form_view(self, request, *args, **kwargs):
+        # Reverting to an earlier version is proposed like any other change.
+        return self.reviewed(super().history_form_view, request, *args, **kwargs)
+
+    def reviewed(self, view, request, *args, **kwargs):
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        with proposed_changes() as proposal:
+            response = view(request, *args, **kwargs)
+        if not proposal["changes"]:
+            return response
+        change_request = change_request_submit(author=request.user, changes=proposal["changes"])
+        list(messages.get_messages(request))  # drop the admin's "changed successfully": nothing is live yet
+        messages.success(
+            request,
+            f"Your change was submitted for review as change request #{change_request.pk}. It will be "
+            "published when another clinician approves it.",
+        )
+        return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[change_request.pk]))
+
+
+def diff_rows(change: dict) -> list[tuple[str, str, str]]:
+    """Field, before, after, for each field the change sets differently."""
+    before = (change["before"] or {}).get("fields", {})
+    after = (change["after"] or {}).get("fields", {})
+    rows = []
+    for field in sorted(set(before) | set(after)):
+        old, new = before.get(field), after.get(field)
+        if old != new:
+            rows.append((field, show(old), show(new)))
+    return rows
+
+
+def change_table(change: dict) -> str:
+    """One proposed change as a heading and a before-and-after table of the fields it sets."""
+    state = change["after"] or change["before"]
+    label = state["fields"].get("code") or state["fields"].get("name") or change["pk"] or "new"
+    rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", diff_rows(change))
+    return format_html(
+        "<h3>{} {} <code>{}</code></h3><table><tr><th>field</th><th>before</th><th>after</th></tr>{}</table>",
+        change["action"].capitalize(),
+        change["model"].split(".")[1],
+        label,
+        rows,
+    )
+
+
+def show(value) -> str:
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+@admin.register(ChangeRequest)
+class ChangeRequestAdmin(admin.ModelAdmin):
+    """Proposed changes: what they change, who made them, and the approve and reject buttons."""
+
+    list_display = ("id", "summary", "status", "author", "created_at", "reviewer", "published_version")
+    list_filter = ("status", "author")
+    search_fields = ("summary", "author__username")
+    readonly_fields = (
+        "summary",
+        "status",
+        "author",
+        "created_at",
+        "reviewer",
+        "reviewed_at",
+        "review_note",
+        "published_version",
+        "proposed_changes",
+    )
+    exclude = ("changes",)
+    change_form_template = "admin/conditions/changerequest/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="What changes")
+    def proposed_changes(self, obj):
+        return format_html_join("", "{}", ((change_table(change),) for change in obj.changes))
+
+    def can_review(self, request, obj) -> bool:
+        return (
+            obj.status == ChangeRequestStatus.PENDING
+            and obj.author_id != request.user.pk
+            and request.user.has_perm("conditions.review_changerequest")
+        )
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["can_review"] = obj is not None and self.can_review(request, obj)
+        context["is_author"] = obj is not None and obj.author_id == request.user.pk
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/approve/",
+                self.admin_site.admin_view(self.approve_view),
+                name="conditions_changerequest_approve",
+            ),
+            path(
+                "<int:pk>/reject/", self.admin_site.admin_view(self.reject_view), name="conditions_changerequest_reject"
+            ),
+        ]
+        return own + super().get_urls()
+
+    def decide(self, request, pk, decision):
+        change_request = get_object_or_404(ChangeRequest, pk=pk)
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[pk]))
+        if not request.user.has_perm("conditions.review_changerequest"):
+            raise PermissionDenied
+        try:
+            decision(change_request)
+        except (PermissionDenied, ConflictError) as error:
+            messages.error(request, str(error))
+        return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[pk]))
+
+    def approve_view(self, request, pk):
+        def approve(change_request):
+            published = change_request_approve(change_request=change_request, reviewer=request.user)
+            messages.success(request, f"Published: the knowledge is now at version {published.published_version}.")
+
+        return self.decide(request, pk, approve)
+
+    def reject_view(self, request, pk):
+        def reject(change_request):
+            change_request_reject(
+                change_request=change_request, reviewer=request.user, note=request.POST.get("note", "")
+            )
+            messages.success(request, "Rejected: the published knowledge is unchanged.")
+
+        return self.decide(request, pk, reject)
+
+
+@admin.register(PendingChangeRequest)
+class PendingChangeRequestAdmin(ChangeRequestAdmin):
+    """The changes awaiting review, oldest first."""
+
+    list_display = ("id", "summary", "author", "created_at")
+    list_filter = ("author",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(status=ChangeRequestStatus.PENDING).order_by("created_at")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[object_id]))
+
+
+def codes_with_pending_changes(model) -> set[str]:
+    """Codes of the records of `model` that a pending change request touches, directly or by a link."""
+    codes = set()
+    for changes in ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING).values_list("changes", flat=True):
+        for change in changes:
+            fields = (change["after"] or change["before"])["fields"]
+            if change["model"] == model._meta.label:
+                codes.add(fields.get("code"))
+                continue
+            entry_model = apps.get_model(change["model"])
+            for field in entry_model._meta.concrete_fields:
+                if field.is_relation and field.related_model is model and fields.get(field.name):
+                    codes.add(fields[field.name][0])
+    return codes - {None}
+
+
+class ReviewStatusFilter(admin.SimpleListFilter):
+    """Filter records by whether changes to them are awaiting review."""
+
+    title = "review status"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("pending", "Changes awaiting review"), ("published", "No pending changes")]
+
+    def queryset(self, request, queryset):
+        if self.value() not in ("pending", "published"):
+            return queryset
+        codes = codes_with_pending_changes(queryset.model)
+        return queryset.filter(code__in=codes) if self.value() == "pending" else queryset.exclude(code__in=codes)

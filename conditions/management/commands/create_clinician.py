@@ -1,0 +1,36 @@
+import os
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+ROLES = {"editor": "Editors", "reviewer": "Reviewers"}
+
+
+class Command(BaseCommand):
+    """Create (or update) a clinician's admin account in the editor or reviewer role."""
+
+    help = "Create a clinician account. The password comes from --password-env (an environment variable) or a prompt."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--role", choices=sorted(ROLES), required=True)
+        parser.add_argument("--email", default="")
+        parser.add_argument("--password-env", help="Name of the environment variable holding the password.")
+
+    def handle(self, username, role, email, password_env, **options):
+        password = os.environ.get(password_env) if password_env else None
+        if password_env and not password:
+            raise CommandError(f"The environment variable {password_env} is empty or unset.")
+        if password is None:
+            from getpass import getpass
+
+            password = getpass(f"Password for {username}: ")
+        user, created = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
+        user.email = email or user.email
+        user.is_staff = True
+        user.set_password(password)
+        user.save()
+        user.groups.set([Group.objects.get(name=ROLES[role])])
+        action = "Created" if created else "Updated"
+        self.stdout.write(f"{action} {username} as {role}: they can sign in at /admin/.")

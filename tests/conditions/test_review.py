@@ -1,0 +1,279 @@
+"""Review before publishing: edits in the admin wait for another clinician, then publish and version."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from conditions import models as m
+from conditions.history import knowledge_state_at
+from conditions.review import ConflictError, change_request_approve, change_request_reject
+from conditions.versioning import knowledge_version
+
+pytestmark = pytest.mark.django_db
+
+FAIR = {"condition__code": "piriformis-syndrome", "test__code": "fair-test"}
+
+
+def clinician(django_user_model, username, role):
+    user = django_user_model.objects.create_user(username, password="not-a-real-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return clinician(django_user_model, "edna-editor", "Editors")
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    return clinician(django_user_model, "rita-reviewer", "Reviewers")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def evidence_form(link, **changes):
+    data = {
+        "condition": link.condition_id,
+        "test": link.test_id,
+        "sensitivity": link.sensitivity,
+        "specificity": link.specificity,
+        "lr_positive": "",
+        "lr_negative": "",
+        "provenance": link.provenance,
+        "source": link.source_id or "",
+        "rationale": link.rationale,
+        "note": link.note,
+    }
+    return data | changes
+
+
+def propose_fair_sensitivity(client, value, django_capture_on_commit_callbacks):
+    link = m.ConditionTest.objects.get(**FAIR)
+    url = reverse("admin:conditions_conditiontest_change", args=[link.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, evidence_form(link, sensitivity=value))
+    return link, response
+
+
+def api_sensitivity():
+    body = APIClient().get("/api/v1/conditions/piriformis-syndrome/").json()
+    return next(t["sensitivity"] for t in body["tests"] if t["code"] == "fair-test")
+
+
+def test_an_editors_change_waits_for_review(editor_client, editor, django_capture_on_commit_callbacks):
+    version = knowledge_version()
+    link, response = propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    change_request = m.ChangeRequest.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:conditions_changerequest_change", args=[change_request.pk])
+    assert change_request.author == editor and change_request.status == "pending"
+    assert m.ConditionTest.objects.get(pk=link.pk).sensitivity == 0.88
+    assert api_sensitivity() == 0.88
+    assert knowledge_version() == version
+    [change] = change_request.changes
+    assert change["action"] == "update"
+    assert (change["before"]["fields"]["sensitivity"], change["after"]["fields"]["sensitivity"]) == (0.88, 0.8)
+
+
+def test_approval_publishes_moves_the_version_and_records_the_author(
+    editor_client, editor, reviewer, django_capture_on_commit_callbacks
+):
+    link, _ = propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    version = knowledge_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        published = change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+    assert api_sensitivity() == 0.8
+    assert knowledge_version() != version
+    published.refresh_from_db()
+    assert published.status == "approved" and published.reviewer == reviewer
+    assert published.published_version == knowledge_version()
+    latest = m.ConditionTest.objects.get(pk=link.pk).history.first()
+    assert latest.history_user == editor
+    assert "approved by rita-reviewer" in latest.history_change_reason
+
+
+def test_an_editor_cannot_approve_their_own_change(editor_client, editor, django_capture_on_commit_callbacks):
+    editor.groups.add(Group.objects.get(name="Reviewers"))  # even with the reviewer role
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    change_request = m.ChangeRequest.objects.get()
+    with pytest.raises(PermissionDenied):
+        change_request_approve(change_request=change_request, reviewer=editor)
+    response = editor_client.post(reverse("admin:conditions_changerequest_approve", args=[change_request.pk]))
+    assert response.status_code == 302
+    change_request.refresh_from_db()
+    assert change_request.status == "pending"
+    assert api_sensitivity() == 0.88
+    page = editor_client.get(reverse("admin:conditions_changerequest_change", args=[change_request.pk]))
+    assert "Approve and publish" not in page.content.decode()
+    assert "you cannot approve your own change" in page.content.decode()
+
+
+def test_a_reviewer_approves_in_the_admin(client, editor_client, reviewer, django_capture_on_commit_callbacks):
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    change_request = m.ChangeRequest.objects.get()
+    client.force_login(reviewer)
+    page = client.get(reverse("admin:conditions_changerequest_change", args=[change_request.pk])).content.decode()
+    assert "Approve and publish" in page and "0.88" in page and "0.8" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("admin:conditions_changerequest_approve", args=[change_request.pk]))
+    assert api_sensitivity() == 0.8
+
+
+def test_an_editor_without_the_reviewer_role_cannot_approve_anyones_change(
+    client, editor_client, django_user_model, django_capture_on_commit_callbacks
+):
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    client.force_login(clinician(django_user_model, "other-editor", "Editors"))
+    response = client.post(reverse("admin:conditions_changerequest_approve", args=[m.ChangeRequest.objects.get().pk]))
+    assert response.status_code == 403
+    assert api_sensitivity() == 0.88
+
+
+def test_rejection_leaves_the_knowledge_alone(editor_client, reviewer, django_capture_on_commit_callbacks):
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    rejected = change_request_reject(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer, note="Source?")
+    assert rejected.status == "rejected"
+    assert api_sensitivity() == 0.88
+    with pytest.raises(PermissionDenied):
+        change_request_approve(change_request=rejected, reviewer=reviewer)
+
+
+def test_a_stale_proposal_is_refused_as_a_conflict(
+    editor_client, client, reviewer, django_user_model, django_capture_on_commit_callbacks
+):
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    client.force_login(clinician(django_user_model, "second-editor", "Editors"))
+    propose_fair_sensitivity(client, 0.7, django_capture_on_commit_callbacks)
+    first, second = m.ChangeRequest.objects.order_by("pk")
+    with django_capture_on_commit_callbacks(execute=True):
+        change_request_approve(change_request=first, reviewer=reviewer)
+    with pytest.raises(ConflictError):
+        change_request_approve(change_request=second, reviewer=reviewer)
+    second.refresh_from_db()
+    assert second.status == "pending"
+    assert api_sensitivity() == 0.8
+
+
+def test_deleting_in_the_admin_is_proposed_too(editor_client, reviewer, django_capture_on_commit_callbacks):
+    link = m.ConditionTest.objects.get(**FAIR)
+    url = reverse("admin:conditions_conditiontest_delete", args=[link.pk])
+    editor_client.post(url, {"post": "yes"})
+    assert m.ConditionTest.objects.filter(pk=link.pk).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+    assert not m.ConditionTest.objects.filter(pk=link.pk).exists()
+
+
+def test_a_new_record_is_proposed_and_created_on_approval(editor_client, reviewer, django_capture_on_commit_callbacks):
+    url = reverse("admin:conditions_symptom_add")
+    data = {
+        "code": "pain-on-tiptoe",
+        "name": "Pain standing on tiptoe",
+        "summary": "Made up for a test.",
+        "question": "Does standing on tiptoe hurt?",
+    }
+    assert editor_client.post(url, data).status_code == 302
+    assert not m.Symptom.objects.filter(code="pain-on-tiptoe").exists()
+    change_request = m.ChangeRequest.objects.get()
+    assert change_request.changes[0]["action"] == "create"
+    with django_capture_on_commit_callbacks(execute=True):
+        change_request_approve(change_request=change_request, reviewer=reviewer)
+    assert m.Symptom.objects.get(code="pain-on-tiptoe").question == "Does standing on tiptoe hurt?"
+
+
+def test_validation_speaks_clinically_and_proposes_nothing(editor_client):
+    link = m.ConditionTest.objects.get(**FAIR)
+    url = reverse("admin:conditions_conditiontest_change", args=[link.pk])
+    page = editor_client.post(url, evidence_form(link, specificity=1.2)).content.decode()
+    assert "Specificity is a proportion between 0 and 1" in page
+    estimate = evidence_form(link, provenance="curator_estimate", rationale="")
+    assert "A curator estimate needs a one-line rationale" in editor_client.post(url, estimate).content.decode()
+    assert not m.ChangeRequest.objects.exists()
+
+
+def test_the_published_state_at_an_old_version_is_rebuilt_from_history(
+    editor_client, reviewer, django_capture_on_commit_callbacks
+):
+    old_version = knowledge_version()
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        new_version = change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+    link = m.ConditionTest.objects.get(**FAIR)
+
+    def fair_at(version):
+        rows = knowledge_state_at(version)["conditions.ConditionTest"]
+        return next(row["fields"]["sensitivity"] for row in rows if row["pk"] == link.pk)
+
+    assert fair_at(old_version) == 0.88
+    new_version.refresh_from_db()
+    assert fair_at(new_version.published_version) == 0.8
+    out = io.StringIO()
+    call_command("knowledge_at_version", old_version, stdout=out)
+    assert '"sensitivity": 0.88' in out.getvalue()
+
+
+def test_every_change_shows_in_the_record_history_page(editor_client, reviewer, django_capture_on_commit_callbacks):
+    link, _ = propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+    page = editor_client.get(reverse("admin:conditions_conditiontest_history", args=[link.pk])).content.decode()
+    assert "edna-editor" in page
+    assert "approved by rita-reviewer" in page
+
+
+def test_reverting_from_history_is_proposed_for_review(editor_client, reviewer, django_capture_on_commit_callbacks):
+    link, _ = propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+    loaded = link.history.order_by("history_date").first()
+    url = reverse("admin:conditions_conditiontest_simple_history", args=[link.pk, loaded.history_id])
+    editor_client.post(url, evidence_form(link, sensitivity=0.88))
+    assert m.ConditionTest.objects.get(pk=link.pk).sensitivity == 0.8
+    assert m.ChangeRequest.objects.filter(status="pending").count() == 1
+
+
+def test_pending_changes_are_listed_for_review_and_flag_their_records(
+    client, editor_client, reviewer, django_capture_on_commit_callbacks
+):
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    client.force_login(reviewer)
+    listing = client.get(reverse("admin:conditions_pendingchangerequest_changelist")).content.decode()
+    assert "piriformis" in listing.lower() or "conditiontest" in listing.lower()
+    flagged = client.get(reverse("admin:conditions_condition_changelist"), {"review": "pending"}).content.decode()
+    assert "piriformis-syndrome" in flagged and "sciatica" not in flagged
+
+
+def test_create_clinician_makes_an_account_in_a_role(monkeypatch, django_user_model):
+    monkeypatch.setenv("NEW_CLINICIAN_PASSWORD", "a-long-enough-password")
+    call_command(
+        "create_clinician", "dr-who", role="reviewer", password_env="NEW_CLINICIAN_PASSWORD", stdout=io.StringIO()
+    )
+    user = django_user_model.objects.get(username="dr-who")
+    assert user.is_staff and not user.is_superuser
+    assert user.has_perm("conditions.review_changerequest")
+    assert user.has_perm("conditions.change_conditiontest")
+    assert user.check_password("a-long-enough-password")
+
+
+def test_editors_can_edit_but_not_review(editor):
+    assert editor.has_perm("conditions.change_condition")
+    assert not editor.has_perm("conditions.review_changerequest")
+
+
+def test_admin_login_locks_out_after_repeated_failures(client, reviewer, settings):
+    login = reverse("admin:login")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(login, {"username": "rita-reviewer", "password": "wrong"})
+    locked = client.post(login, {"username": "rita-reviewer", "password": "not-a-real-password"})
+    assert locked.status_code in (403, 429)
+    assert "_auth_user_id" not in client.session
