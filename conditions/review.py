@@ -57,6 +57,7 @@ class ChangeCapture:
             before = stored_state(type(instance), instance.pk)
             self.entries[key] = {
                 "model": instance._meta.label,
+                "label": str(instance),
                 "pk": instance.pk,
                 "action": action if before else "create",
                 "before": before,
@@ -66,8 +67,9 @@ class ChangeCapture:
 
     def created(self, instance) -> None:
         key = (instance._meta.label, instance.pk)
-        self.entries.setdefault(key, {"model": instance._meta.label, "pk": None, "action": "create", "before": None})
-        self.entries[key]["new_pk"] = instance.pk
+        self.entries.setdefault(
+            key, {"model": instance._meta.label, "label": str(instance), "pk": None, "action": "create", "before": None}
+        )
 
     def finish(self) -> list[dict]:
         """Each touched record's state after the edit; unchanged records are left out."""
@@ -86,8 +88,6 @@ class ChangeCapture:
                 after = serialized(instance, with_pk=True)
                 if after != entry["before"]:
                     changes.append({**entry, "after": after})
-        for change in changes:
-            change.pop("new_pk", None)
         return changes
 
 
@@ -148,12 +148,9 @@ def proposed_changes():
 def summarise(changes: list[dict]) -> str:
     first = changes[0]
     model = apps.get_model(first["model"])
-    state = first["after"] or first["before"]
-    fields = state["fields"]
-    label = fields.get("code") or fields.get("name") or first["pk"] or ""
     others = len(changes) - 1
     more = f" and {others} linked record{'s' if others != 1 else ''}" if others else ""
-    return f"{first['action'].capitalize()} {model._meta.verbose_name} {label}{more}"[:300]
+    return f"{first['action'].capitalize()} {model._meta.verbose_name}: {first['label']}{more}"[:300]
 
 
 def change_request_submit(*, author, changes: list[dict]) -> ChangeRequest:

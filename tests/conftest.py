@@ -29,3 +29,8 @@ def fresh_knowledge_snapshot():
     forget_snapshot()
     yield
     forget_snapshot()
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests commit, and the database is flushed after them: they run after everything else.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -1,5 +1,6 @@
 """Admin pages of the knowledge: every entity and link, with search, filters, inlines and autocomplete."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 
@@ -113,10 +114,14 @@ class ConditionRelationInline(admin.TabularInline):
     verbose_name = "related condition"
 
 
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 36})}}
+
+
 class EvidenceInlineMixin:
     """The accuracy fields of an evidence link, in the order a clinician reads them."""
 
     extra = 0
+    formfield_overrides = COMPACT_TEXT
     fields = (
         "sensitivity",
         "specificity",
@@ -154,6 +159,7 @@ class ConditionTreatmentInline(admin.TabularInline):
 
     model = m.ConditionTreatment
     extra = 0
+    formfield_overrides = COMPACT_TEXT
     autocomplete_fields = ("treatment", "source")
 
 

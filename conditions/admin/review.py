@@ -69,14 +69,12 @@ def diff_rows(change: dict) -> list[tuple[str, str, str]]:
 
 def change_table(change: dict) -> str:
     """One proposed change as a heading and a before-and-after table of the fields it sets."""
-    state = change["after"] or change["before"]
-    label = state["fields"].get("code") or state["fields"].get("name") or change["pk"] or "new"
     rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", diff_rows(change))
     return format_html(
-        "<h3>{} {} <code>{}</code></h3><table><tr><th>field</th><th>before</th><th>after</th></tr>{}</table>",
+        "<h3>{} {}: {}</h3><table><tr><th>field</th><th>before</th><th>after</th></tr>{}</table>",
         change["action"].capitalize(),
-        change["model"].split(".")[1],
-        label,
+        apps.get_model(change["model"])._meta.verbose_name,
+        change["label"],
         rows,
     )
 

@@ -1,0 +1,52 @@
+"""Headless Chromium (Debian's package) driven by Playwright, for tests that use the admin like a person."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+# Quiet flags: this machine has no network beyond loopback, and no GPU.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
+# browser steps are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"No Chromium at {CHROMIUM}: apt-get install chromium")
+        pytest.skip(f"No Chromium at {CHROMIUM} (apt-get install chromium to run the browser tests)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot as a test artefact, named by step."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page_or_element, name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        is_page = hasattr(page_or_element, "goto")
+        page_or_element.screenshot(path=str(path), **({"full_page": True} if is_page else {}))
+        return path
+
+    return take
