@@ -1,5 +1,6 @@
 """One JSON error shape for every 4xx and 5xx: status, code, message and, for bad input, the fields."""
 
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
@@ -30,8 +31,22 @@ def join(path: str, key) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
+RETRY_AFTER_SECONDS = 5
+
+
+def database_unavailable() -> JsonResponse:
+    response = JsonResponse(
+        error_body(503, "database_unavailable", "The service cannot reach its database; retry shortly."),
+        status=status.HTTP_503_SERVICE_UNAVAILABLE,
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def api_exception_handler(exc, context):
     """DRF's handler, reshaped into the project's error body."""
+    if isinstance(exc, OperationalError | InterfaceError):
+        return database_unavailable()
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from assessments.api.views import AssessmentViewSet
 from conditions.api.urls import KNOWLEDGE_ROUTES
 from conditions.api.views import ExportView
+from refpain.health import healthz
 
 # The trailing slash is optional, so a client that leaves it out gets an answer, not a redirect.
 router = DefaultRouter()
@@ -25,6 +26,7 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -44,16 +44,18 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         if self.not_modified:
-            self.filter_queryset(self.get_queryset())  # bad filters are still a 400, not a 304
+            if not self.is_cached(request):
+                self.filter_queryset(self.get_queryset())  # bad filters are still a 400, not a 304
             return self.not_modified
-        return super().list(request, *args, **kwargs)
+        return self.cached_response(request, lambda: super(KnowledgeViewSet, self).list(request, *args, **kwargs))
 
     def retrieve(self, request, *args, **kwargs):
         if self.not_modified:
-            if not self.get_queryset().filter(code=kwargs["code"]).exists():
+            # A cached answer proves the record exists; otherwise ask, so a 304 never hides a 404.
+            if not self.is_cached(request) and not self.get_queryset().filter(code=kwargs["code"]).exists():
                 raise NotFound()
             return self.not_modified
-        return super().retrieve(request, *args, **kwargs)
+        return self.cached_response(request, lambda: super(KnowledgeViewSet, self).retrieve(request, *args, **kwargs))
 
 
 def knowledge_viewset(name, *, selector, serializer, filterset=None, search=(), ordering=(), schema_tag):
@@ -213,6 +215,9 @@ class ExportView(KnowledgeCacheMixin, APIView):
     def get(self, request):
         if self.not_modified:
             return self.not_modified
+        return self.cached_response(request, self.build_export)
+
+    def build_export(self) -> Response:
         with consistent_read():  # every section, and the stamp, from the same committed state
             document = {"knowledge_version": knowledge_version(), "generated_at": timezone.now()}
             for name, (selector, serializer) in EXPORT_SECTIONS.items():

@@ -151,16 +151,19 @@ BAD_ROWS = {
     "triggercriterion_reflex_named": lambda: criterion("reflex_abnormal"),
     "triggercriterion_age_in_range": lambda: criterion("age_at_least", number=5),
     "knowledgeversion_singleton": lambda: m.KnowledgeVersion.objects.create(pk=2),
-    "changerequest_status_valid": lambda: change_request(status="maybe"),
+    "changerequest_status_valid": lambda: change_request(status="maybe", reviewer=make_user()),
     "changerequest_reviewed_by_someone_else": lambda: self_reviewed_change_request(),
 }
 
 
-def change_request(**fields):
+def make_user():
     from django.contrib.auth import get_user_model
 
-    author = get_user_model().objects.create_user(f.unique_code("author"))
-    return m.ChangeRequest.objects.create(author=author, summary="Fake.", changes=[], **fields)
+    return get_user_model().objects.create_user(f.unique_code("user"))
+
+
+def change_request(**fields):
+    return m.ChangeRequest.objects.create(author=make_user(), summary="Fake.", changes=[], **fields)
 
 
 def self_reviewed_change_request():

@@ -1,16 +1,18 @@
 """Fixtures for the knowledge API tests."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.test import APIClient
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    # Throttle counters live in the cache; each test starts with none.
-    cache.clear()
+    # Throttle counters and rendered responses live in caches; each test starts with none.
+    for alias in ("default", "knowledge"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "knowledge"):
+        caches[alias].clear()
 
 
 @pytest.fixture

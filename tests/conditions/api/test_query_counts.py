@@ -111,9 +111,29 @@ def test_query_count_is_fixed(api, django_assert_num_queries, url, grown):
     assert response.status_code == 200
 
 
-def test_a_304_costs_two_queries_for_a_record_and_one_for_a_list(api, django_assert_num_queries):
-    etag = api.get("/api/v1/conditions/lumbar-disc-herniation/")["ETag"]
+def test_a_304_costs_one_query_when_the_answer_is_cached_and_two_when_not(api, django_assert_num_queries):
+    url = "/api/v1/conditions/lumbar-disc-herniation/"
+    etag = api.get(url)["ETag"]
+    with django_assert_num_queries(1):  # the version: the cached answer shows the record exists
+        assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     with django_assert_num_queries(2):  # the version, and that the record exists
-        assert api.get("/api/v1/conditions/lumbar-disc-herniation/", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    with django_assert_num_queries(1):  # the version
-        assert api.get("/api/v1/conditions/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+        assert api.get("/api/v1/conditions/sciatica/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+@pytest.mark.parametrize("url", ["/api/v1/nerve-roots/L5/", "/api/v1/conditions/?nerve_root=L3-S1", "/api/v1/export/"])
+def test_a_repeated_read_is_served_from_the_cache_for_one_query(api, django_assert_num_queries, url):
+    first = api.get(url)
+    with django_assert_num_queries(1):  # the knowledge version
+        again = api.get(url)
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+
+
+def test_a_new_version_is_never_served_from_the_old_cache(api, django_capture_on_commit_callbacks):
+    before = api.get("/api/v1/symptoms/fever/").json()
+    symptom = m.Symptom.objects.get(code="fever")
+    symptom.question = "Have you felt hot and shivery?"
+    with django_capture_on_commit_callbacks(execute=True):
+        symptom.save()
+    after = api.get("/api/v1/symptoms/fever/").json()
+    assert before["question"] != after["question"] == "Have you felt hot and shivery?"

@@ -1,0 +1,91 @@
+"""Operations: production settings pass Django's deploy checks; health and database outages are JSON."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import OperationalError
+from rest_framework.test import APIClient
+
+from conditions.api import views
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "refpain.example.org",
+    "DATABASE_URL": "postgres://refpain@db.example.org:5432/refpain",
+}
+
+
+def test_check_deploy_passes_under_production_settings():
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("SECURE_", "DEBUG"))}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env | PRODUCTION,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env | {"DEBUG": "0"}, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_database_up():
+    response = APIClient().get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_database_down(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("django.db.backends.utils.CursorWrapper.execute", refuse)
+    response = APIClient().get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "down"
+    assert response["Retry-After"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/v1/conditions/", "/api/v1/nerve-roots/L5/"])
+def test_a_lost_database_is_a_json_503_with_retry_after(monkeypatch, url):
+    def refuse(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(views, "knowledge_version", refuse, raising=False)
+    monkeypatch.setattr("conditions.api.caching.knowledge_version", refuse)
+    response = APIClient().get(url)
+    assert response.status_code == 503
+    assert response.json()["code"] == "database_unavailable"
+    assert int(response["Retry-After"]) > 0
+
+
+@pytest.mark.django_db
+def test_a_lost_database_during_a_post_is_a_503_and_stores_nothing(monkeypatch):
+    from assessments.api import views as assessment_views
+    from assessments.models import Assessment
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(assessment_views, "assessment_create", refuse)
+    response = APIClient().post("/api/v1/assessments/", {"age": 40, "symptoms": {"back-pain": True}}, format="json")
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert Assessment.objects.count() == 0
