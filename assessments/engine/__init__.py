@@ -37,7 +37,7 @@ def assess(data: AssessmentInput, knowledge: Knowledge) -> AssessmentResult:
     """Triage, likely causes with their evidence, the roots and nerves involved, and what helps."""
     hits = red_flag_hits(data, knowledge)
     flagged = {hit_condition for hit in hits if (hit_condition := condition_of(hit.code, knowledge))}
-    ranked = [replace(c, red_flag=c.code in flagged) for c in differential(data, knowledge)]
+    ranked = [replace(c, red_flag=c.code in flagged) for c in differential(data, knowledge, always=flagged)]
     # A red flag is never outweighed by probabilities: the rare serious cause it points to comes first.
     ranked.sort(key=lambda c: (not (c.red_flag and is_serious(c.code, knowledge)), -c.probability, c.code))
     shown = [c for c in ranked if c.red_flag or c.probability >= MIN_PROBABILITY][:MAX_CONDITIONS]

@@ -2,7 +2,7 @@
 
 import math
 
-from .knowledge import ConditionFacts, Knowledge
+from .knowledge import NEURAL_CATEGORIES, ConditionFacts, Knowledge
 from .localisation import TYPICALITY_SHARE, Finding, deficit_findings, fit, nerve_share, root_share
 from .types import AssessmentInput, ConditionResult, Evidence
 
@@ -16,7 +16,6 @@ PAIN_MISS = 0.4
 NEURAL_MATCH = 3.0
 NEURAL_MISS = 0.3
 NO_DEFICIT_EXPECTED = {"motor": 0.35, "sensory": 0.6}
-NEURAL_CATEGORIES = {"radicular", "nerve_entrapment"}
 NON_NEURAL_CATEGORIES = {"joint", "muscle", "referred_somatic"}
 MULTI_LEVEL_DISCOUNT = 0.75  # several roots explaining the deficits together is less likely than one
 
@@ -24,10 +23,38 @@ PRIOR_BOUND = 1e-6
 MIN_WEIGHT = 0.05  # evidence that moves the log odds less than this is not reported
 
 
-def differential(data: AssessmentInput, knowledge: Knowledge) -> list[ConditionResult]:
+RANKED_PER_CATEGORY = 10  # conditions no finding touches, per category, kept in the running (by prior)
+
+
+def candidates(data: AssessmentInput, deficits: list[Finding], knowledge: Knowledge, always=()) -> set[str]:
+    """The conditions that can rank: those the findings touch, and the likeliest few of the rest.
+
+    A condition no finding touches moves exactly as every other untouched condition of its category
+    (pain elsewhere, a deficit it cannot explain), so among those only the highest priors can rank.
+    """
+    index = knowledge.index
+    touched = set(always)
+    for item in [*(f"symptoms.{code}" for code in data.symptoms), *(f"tests.{code}" for code in data.tests)]:
+        touched.update(index.by_evidence.get(item, ()))
+    for finding in data.pain_regions:
+        touched.update(index.by_region.get(finding.region, ()))
+    for finding in deficits:
+        for root in knowledge.roots.values():
+            if root_share(root, finding):
+                touched.update(index.by_root.get(root.code, ()))
+        for nerve in knowledge.nerves.values():
+            if nerve_share(nerve, finding):
+                touched.update(index.by_nerve.get(nerve.code, ()))
+    for codes in index.by_prior.values():
+        touched.update(codes[:RANKED_PER_CATEGORY])
+    return touched
+
+
+def differential(data: AssessmentInput, knowledge: Knowledge, always=()) -> list[ConditionResult]:
     deficits = deficit_findings(data)
     results = []
-    for condition in knowledge.conditions.values():
+    for code in sorted(candidates(data, deficits, knowledge, always)):
+        condition = knowledge.conditions[code]
         evidence = [
             *finding_evidence(data, condition),
             *pain_evidence(data, condition),

@@ -5,6 +5,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType as frozen
 
+NEURAL_CATEGORIES = frozenset({"radicular", "nerve_entrapment"})
+
 # Likelihood ratios are capped: a single finding can move the odds at most twentyfold,
 # which also tames specificities of exactly 1 (LR+ reported as infinite).
 MAX_LR = 20.0
@@ -113,6 +115,21 @@ class RedFlagFacts:
 
 
 @dataclass(frozen=True)
+class ConditionIndex:
+    """Which conditions each finding can move, and each category's conditions by prior.
+
+    An assessment only has to weigh the conditions its findings touch: every other condition of a
+    category moves by the same amount, so only the most probable few of them can rank.
+    """
+
+    by_evidence: Mapping[str, tuple[str, ...]]
+    by_region: Mapping[str, tuple[str, ...]]
+    by_root: Mapping[str, tuple[str, ...]]
+    by_nerve: Mapping[str, tuple[str, ...]]
+    by_prior: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """The published knowledge at one version, as the engine reads it."""
 
@@ -122,6 +139,7 @@ class Knowledge:
     roots: Mapping[str, RootFacts]
     nerves: Mapping[str, NerveFacts]
     red_flags: tuple[RedFlagFacts, ...]
+    index: ConditionIndex
 
 
 def grouped(rows: Iterable[Mapping], key: str) -> dict[str, list[Mapping]]:
@@ -137,13 +155,40 @@ def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledg
         kind: frozenset(row["code"] for row in rows[kind])
         for kind in ("body_regions", "muscle_actions", "reflexes", "symptoms", "clinical_tests", "conditions")
     }
+    conditions = build_conditions(rows)
     return Knowledge(
         version=version,
         codes=frozen(codes),
-        conditions=frozen(build_conditions(rows)),
+        conditions=frozen(conditions),
         roots=frozen(build_roots(rows)),
         nerves=frozen(build_nerves(rows)),
         red_flags=build_red_flags(rows),
+        index=build_index(conditions),
+    )
+
+
+def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
+    by_evidence, by_region, by_root, by_nerve, by_category = (defaultdict(list) for _ in range(5))
+    for code, condition in sorted(conditions.items()):
+        for item in condition.evidence:
+            by_evidence[item].append(code)
+        for region in condition.pain_regions:
+            by_region[region].append(code)
+        if condition.category in NEURAL_CATEGORIES:  # only their roots and nerves weigh deficits
+            for root in condition.roots:
+                by_root[root].append(code)
+            for nerve in condition.nerves:
+                by_nerve[nerve].append(code)
+        by_category[condition.category].append(code)
+    by_prior = {
+        category: sorted(codes, key=lambda code: (-conditions[code].prior, code))
+        for category, codes in by_category.items()
+    }
+    return ConditionIndex(
+        *(
+            frozen({key: tuple(value) for key, value in index.items()})
+            for index in (by_evidence, by_region, by_root, by_nerve, by_prior)
+        )
     )
 
 

@@ -1,5 +1,6 @@
 """The engine's rules, checked without a database on the knowledge built from the fixture files."""
 
+import importlib
 import math
 import os
 import subprocess
@@ -237,3 +238,49 @@ def test_a_prior_at_the_edge_cannot_break_the_engine():
     conditions["spinal-infection"] = replace(conditions["spinal-infection"], prior=0.0)
     result = run(SPEC_EXAMPLE, replace(knowledge, conditions=conditions))
     assert all(0 <= c.probability <= 1 for c in result.conditions)
+
+
+def knowledge_with_many_conditions(count: int):
+    """The shipped knowledge plus `count` made-up conditions on the same anatomy and findings."""
+    import random
+
+    from assessments.engine.knowledge import ConditionFacts, build_index
+
+    knowledge = fixture_knowledge()
+    rng = random.Random(7)
+    real = list(knowledge.conditions.values())
+    conditions = dict(knowledge.conditions)
+    for number in range(count):
+        model = rng.choice(real)
+        # Made-up conditions are told apart by made-up findings, as new knowledge would be.
+        accuracies = rng.sample(sorted(model.evidence.values(), key=repr), k=min(3, len(model.evidence)))
+        evidence = {f"symptoms.made-up-{number}-{i}": accuracy for i, accuracy in enumerate(accuracies)}
+        conditions[f"made-up-{number}"] = ConditionFacts(
+            code=f"made-up-{number}",
+            name=f"Made-up condition {number}",
+            category=model.category,
+            prior=rng.uniform(0.0005, 0.3),
+            care_level=model.care_level,
+            roots=model.roots,
+            nerves=model.nerves,
+            pain_regions=dict(rng.sample(sorted(model.pain_regions.items()), k=min(2, len(model.pain_regions)))),
+            evidence=evidence,
+            treatments=model.treatments,
+            exercises=model.exercises,
+        )
+    return replace(knowledge, conditions=conditions, index=build_index(conditions))
+
+
+def test_weighing_only_the_touched_conditions_changes_no_result(monkeypatch):
+    differential = importlib.import_module("assessments.engine.differential")
+
+    knowledge = knowledge_with_many_conditions(300)
+    differential = importlib.import_module("assessments.engine.differential")
+    data = AssessmentInput.from_dict({"age": 40, "symptoms": {"fever": True, "back-pain": True}})
+    weighed = differential.candidates(data, differential.deficit_findings(data), knowledge)
+    assert len(weighed) < len(knowledge.conditions) / 2  # the pruning is really exercised
+    requests = [v.request for v in VIGNETTES] + [{"age": 40, "symptoms": {"fever": True, "back-pain": True}}]
+    quick = [run(request, knowledge).to_dict() for request in requests]
+    monkeypatch.setattr(differential, "RANKED_PER_CATEGORY", 10_000)  # every condition in the running
+    exhaustive = [run(request, knowledge).to_dict() for request in requests]
+    assert quick == exhaustive
