@@ -1,8 +1,10 @@
 """Reading, bumping and fingerprinting the knowledge version."""
 
 import hashlib
+import math
 import secrets
 import threading
+import time
 from contextlib import contextmanager
 
 from django.core import serializers
@@ -35,6 +37,22 @@ def version_bumps_are_suspended() -> bool:
     return getattr(_state, "suspended", 0) > 0
 
 
+_recent = threading.local()
+
+
+def knowledge_version_recent(max_age: float) -> str:
+    """The knowledge version as read at most `max_age` seconds ago by this thread.
+
+    Knowledge reads may lag a publication by that long (their Cache-Control already lets clients
+    keep an answer for minutes); this process's own bumps are seen at once.
+    """
+    now = time.monotonic()
+    if max_age > 0 and getattr(_recent, "read_at", -math.inf) > now - max_age:
+        return _recent.version
+    _recent.version, _recent.read_at = knowledge_version(), now
+    return _recent.version
+
+
 def knowledge_version() -> str:
     """The current knowledge version: its number and a random token, e.g. '12.9f3a61c2'."""
     row = KnowledgeVersion.objects.filter(pk=1).values_list("number", "token").first()
@@ -51,6 +69,7 @@ def bump_knowledge_version() -> None:
         version.number += 1
         version.token = secrets.token_hex(4)
         version.save()
+    _recent.read_at = -math.inf
 
 
 def bump_knowledge_version_on_commit() -> None:

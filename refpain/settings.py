@@ -214,6 +214,12 @@ SPECTACULAR_SETTINGS = {
 
 # Seconds a public cache may reuse a knowledge response before revalidating it with its ETag.
 KNOWLEDGE_CACHE_MAX_AGE = int(os.environ.get("KNOWLEDGE_CACHE_MAX_AGE", "300"))
+# Seconds a worker may answer knowledge reads with the version it read last, without asking the
+# database again (0: ask on every request). Assessments always read the current version.
+KNOWLEDGE_VERSION_TTL = float(os.environ.get("KNOWLEDGE_VERSION_TTL", "1"))
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+
+# Serves /bench/baseline/<pk>/, the benchmark's reference endpoint; off unless benchmarking.
+BENCHMARK_BASELINE = env_bool("BENCHMARK_BASELINE", False)
 CORS_URLS_REGEX = r"^/api/.*$"

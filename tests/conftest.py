@@ -24,6 +24,12 @@ def vocabulary() -> dict:
 
 
 @pytest.fixture(autouse=True)
+def exact_knowledge_version(settings):
+    # Tests move the version and roll it back: every request reads it afresh.
+    settings.KNOWLEDGE_VERSION_TTL = 0
+
+
+@pytest.fixture(autouse=True)
 def fresh_knowledge_snapshot():
     # A test may change the knowledge and roll back: the next one must not reuse its snapshot.
     forget_snapshot()

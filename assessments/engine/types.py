@@ -1,7 +1,7 @@
 """The engine's typed input and output."""
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 SIDES = ("left", "right", "both")
 SENSORY_KINDS = ("numbness", "tingling")
@@ -153,8 +153,13 @@ class AssessmentResult:
     disclaimer: str
 
     def to_dict(self) -> dict:
-        return asdict(self, dict_factory=lambda pairs: {key: to_json(value) for key, value in pairs})
+        return to_json(self)
 
 
 def to_json(value):
-    return list(value) if isinstance(value, tuple) else value
+    """Plain JSON data from the result's dataclasses and tuples (no deep copies: the leaves are immutable)."""
+    if isinstance(value, tuple):
+        return [to_json(item) for item in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: to_json(getattr(value, name)) for name in value.__dataclass_fields__}
+    return value

@@ -1,47 +1,80 @@
 """Caching of knowledge reads: an ETag from the knowledge version, 304s, Cache-Control, and the
-rendered responses themselves, kept per version so a repeated read costs one query."""
+rendered responses themselves, kept per version, so a repeated read does no work but look them up."""
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
 
-from conditions.versioning import knowledge_version
+from conditions.versioning import knowledge_version_recent
 
 
 def knowledge_etag() -> str:
-    return f'W/"knowledge-{knowledge_version()}"'
+    return f'W/"knowledge-{knowledge_version_recent(settings.KNOWLEDGE_VERSION_TTL)}"'
+
+
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    # Only If-None-Match is honoured: reads never answer 412 to If-Match or If-Unmodified-Since.
+    tags = parse_etags(if_none_match)
+    return "*" in tags or any(tag.removeprefix("W/") == etag.removeprefix("W/") for tag in tags)
 
 
 class KnowledgeCacheMixin:
-    """Answers a matching conditional GET with 304 before any serialising, and tags fresh answers."""
+    """Knowledge reads: a cached answer, or a 304, without running the view; tagged and cacheable."""
 
     etag = None
 
+    def dispatch(self, request, *args, **kwargs):
+        # The fast path: a read already answered at this version skips authentication, content
+        # negotiation and the view itself, but not the rate limit. Anything else, including a
+        # database outage or a client over its limit, goes the normal way.
+        if request.method in ("GET", "HEAD") and self.within_rate_limit(request):
+            try:
+                etag = knowledge_etag()
+            except DatabaseError:
+                etag = None
+            if etag and (response := self.from_cache(request, etag)):
+                return self.tagged(response, etag)
+            self.etag = etag
+        return super().dispatch(request, *args, **kwargs)
+
+    def within_rate_limit(self, request) -> bool:
+        allowed = all(throttle.allow_request(request, self) for throttle in self.get_throttles())
+        request.rate_limit_counted = allowed  # counted once: the normal path must not count it again
+        return allowed
+
+    def check_throttles(self, request):
+        if not getattr(request._request, "rate_limit_counted", False):
+            super().check_throttles(request)
+
+    def from_cache(self, request, etag):
+        key = self.cache_key(request, etag)
+        if etag_matches(request.headers.get("If-None-Match", ""), etag) and caches["knowledge"].has_key(key):
+            return HttpResponseNotModified()
+        body = caches["knowledge"].get(key)
+        return HttpResponse(body, content_type="application/json") if body is not None else None
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        # Read here, inside DRF's error handling, so a database outage is a 503 like any other.
-        self.etag = knowledge_etag()
+        # Read here if not yet, inside DRF's error handling, so a database outage is a 503.
+        self.etag = self.etag or knowledge_etag()
         self.not_modified = None
-        if request.method in ("GET", "HEAD") and self.matches(request.headers.get("If-None-Match", "")):
+        if request.method in ("GET", "HEAD") and etag_matches(request.headers.get("If-None-Match", ""), self.etag):
             self.not_modified = HttpResponseNotModified()
 
-    def matches(self, if_none_match: str) -> bool:
-        # Only If-None-Match is honoured: reads never answer 412 to If-Match or If-Unmodified-Since.
-        tags = parse_etags(if_none_match)
-        return "*" in tags or any(tag.removeprefix("W/") == self.etag.removeprefix("W/") for tag in tags)
-
-    def cache_key(self, request) -> str:
-        return f"{self.etag}:{request.build_absolute_uri()}"
+    @staticmethod
+    def cache_key(request, etag: str) -> str:
+        return f"{etag}:{request.build_absolute_uri()}"
 
     def is_cached(self, request) -> bool:
-        return caches["knowledge"].get(self.cache_key(request)) is not None
+        return caches["knowledge"].has_key(self.cache_key(request, self.etag))
 
     def cached_response(self, request, build) -> HttpResponse:
         """The rendered answer from the cache, or built (and kept, when it is a 200) on a miss."""
-        key = self.cache_key(request)
+        key = self.cache_key(request, self.etag)
         body = caches["knowledge"].get(key)
         if body is None:
             response = build()
@@ -51,9 +84,14 @@ class KnowledgeCacheMixin:
             caches["knowledge"].set(key, body)
         return HttpResponse(body, content_type="application/json")
 
+    @staticmethod
+    def tagged(response, etag: str):
+        response["ETag"] = etag
+        patch_cache_control(response, public=True, max_age=settings.KNOWLEDGE_CACHE_MAX_AGE)
+        return response
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code in (200, 304) and self.etag:
-            response["ETag"] = self.etag
-            patch_cache_control(response, public=True, max_age=settings.KNOWLEDGE_CACHE_MAX_AGE)
+            self.tagged(response, self.etag)
         return response

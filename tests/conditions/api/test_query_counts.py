@@ -137,3 +137,20 @@ def test_a_new_version_is_never_served_from_the_old_cache(api, django_capture_on
         symptom.save()
     after = api.get("/api/v1/symptoms/fever/").json()
     assert before["question"] != after["question"] == "Have you felt hot and shivery?"
+
+
+def test_within_the_version_ttl_a_cached_read_costs_no_query(api, settings, django_assert_num_queries):
+    settings.KNOWLEDGE_VERSION_TTL = 60
+    url = "/api/v1/nerve-roots/L5/"
+    etag = api.get(url)["ETag"]
+    with django_assert_num_queries(0):
+        assert api.get(url).status_code == 200
+        assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_this_process_sees_its_own_publication_at_once(api, settings, django_capture_on_commit_callbacks):
+    settings.KNOWLEDGE_VERSION_TTL = 60
+    before = api.get("/api/v1/nerve-roots/L5/")["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        m.Symptom.objects.get(code="fever").save()
+    assert api.get("/api/v1/nerve-roots/L5/")["ETag"] != before

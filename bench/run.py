@@ -1,0 +1,272 @@
+"""The benchmark: each endpoint against a single-query baseline, alternating, on shipped and scaled data.
+
+Run by `make bench` (bin/bench), which provides a throwaway PostgreSQL server. For each data set it
+starts gunicorn with production settings, then for every endpoint runs wrk on the baseline and on the
+endpoint in turn, ROUNDS times, and reports throughput, p50 and p99 latency and the endpoint/baseline
+ratio (median of the rounds, with min and max). It writes bench/results/latest.md and latest.png.
+"""
+
+import json
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "refpain.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from assessments.engine import AssessmentInput, assess  # noqa: E402
+from assessments.knowledge import published_knowledge  # noqa: E402
+from assessments.models import Assessment  # noqa: E402
+from conditions.models import BodyRegion  # noqa: E402
+from tests.assessments.vignettes import VIGNETTES  # noqa: E402
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+SCALE_FACTOR = int(os.environ.get("BENCH_SCALE_FACTOR", "100"))
+SCALE_ASSESSMENTS = int(os.environ.get("BENCH_SCALE_ASSESSMENTS", "200000"))
+RESULTS = ROOT / "bench" / "results"
+
+ENDPOINTS = {
+    "nerve root detail": {"path": "/api/v1/nerve-roots/L5/", "target": 0.8},
+    "condition detail": {"path": "/api/v1/conditions/lumbar-disc-herniation/", "target": 0.8},
+    "conditions by nerve root": {"path": "/api/v1/conditions/?nerve_root=L4", "target": 0.8},
+    "body region detail": {"path": "/api/v1/body-regions/thigh-lateral/", "target": 0.8},
+    "export": {"path": "/api/v1/export/", "target": 0.8},
+    "conditional GET (304)": {"path": "/api/v1/conditions/lumbar-disc-herniation/", "target": 1.0, "etag": True},
+    "POST assessment": {"path": "/api/v1/assessments/", "target": 0.5, "post": True},
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn with production settings (DEBUG off), serving plain HTTP on loopback."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_COOKIES": "0",
+            "BIND": f"127.0.0.1:{self.port}",
+            "BENCHMARK_BASELINE": "1",
+            "API_ANON_RATE": "1000000000/minute",
+            "ASSESSMENT_RATE": "1000000000/minute",
+        }
+        gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
+        self.process = subprocess.Popen(
+            [gunicorn, "-c", str(ROOT / "gunicorn.conf.py"), "refpain.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise SystemExit("gunicorn did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wrk(url: str, *, headers=(), script: str | None = None, body_file: str | None = None) -> dict:
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(
+        [*command, url],
+        env={**os.environ, "ASSESSMENT_BODY": body_file or ""},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": milliseconds(latency["50"]),
+        "p99_ms": milliseconds(latency["99"]),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def milliseconds(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def measure(server: Server) -> dict:
+    region = BodyRegion.objects.order_by("pk").first().pk
+    baseline_url = f"{server.base}/bench/baseline/{region}/"
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
+        json.dump(VIGNETTES[0].request, body)
+    post_script = str(ROOT / "bench" / "post_assessment.lua")
+    etag = urllib.request.urlopen(f"{server.base}{ENDPOINTS['conditional GET (304)']['path']}").headers["ETag"]
+    results = {name: [] for name in ENDPOINTS}
+    for spec in ENDPOINTS.values():  # warm every worker's snapshot and response cache
+        run_endpoint(server, spec, etag, post_script, body.name)
+    for round_number in range(1, ROUNDS + 1):
+        for name, spec in ENDPOINTS.items():
+            base = wrk(baseline_url)
+            endpoint = run_endpoint(server, spec, etag, post_script, body.name)
+            results[name].append({"baseline": base, "endpoint": endpoint, "ratio": endpoint["rps"] / base["rps"]})
+        print(f"  round {round_number}/{ROUNDS} done", file=sys.stderr)
+    return results
+
+
+def run_endpoint(server, spec, etag, post_script, body_file):
+    url = f"{server.base}{spec['path']}"
+    if spec.get("post"):
+        return wrk(url, script=post_script, body_file=body_file)
+    headers = [f"If-None-Match: {etag}"] if spec.get("etag") else []
+    return wrk(url, headers=headers)
+
+
+def engine_microseconds() -> float:
+    knowledge = published_knowledge()
+    inputs = [AssessmentInput.from_dict(v.request) for v in VIGNETTES]
+    start = time.perf_counter()
+    for index in range(2000):
+        assess(inputs[index % len(inputs)], knowledge)
+    return (time.perf_counter() - start) / 2000 * 1e6
+
+
+def run_phase(label: str) -> dict:
+    print(f"== {label}: engine alone, then gunicorn under wrk", file=sys.stderr)
+    engine = engine_microseconds()
+    server = Server()
+    try:
+        results = measure(server)
+    finally:
+        server.stop()
+    return {"engine_us": engine, "results": results, "assessments": Assessment.objects.count()}
+
+
+def summary(samples: list[dict]) -> dict:
+    ratios = [sample["ratio"] for sample in samples]
+    return {
+        "ratio": statistics.median(ratios),
+        "min": min(ratios),
+        "max": max(ratios),
+        "rps": statistics.median(s["endpoint"]["rps"] for s in samples),
+        "baseline_rps": statistics.median(s["baseline"]["rps"] for s in samples),
+        "p50": statistics.median(s["endpoint"]["p50_ms"] for s in samples),
+        "p99": statistics.median(s["endpoint"]["p99_ms"] for s in samples),
+        "errors": sum(s["endpoint"]["errors"] for s in samples),
+    }
+
+
+def report(phases: dict) -> str:
+    lines = [
+        "# refpain benchmark",
+        "",
+        f"{os.cpu_count()} cores; PostgreSQL, gunicorn ({os.environ.get('WEB_CONCURRENCY', os.cpu_count() * 2)} "
+        f"sync workers) and wrk ({CONNECTIONS} connections) on one machine; {ROUNDS} alternating rounds of "
+        f"{SECONDS} s per endpoint and baseline. Ratio = endpoint requests/s ÷ baseline requests/s in the same "
+        "round: median (min to max).",
+        "",
+        "| endpoint | data | req/s | baseline req/s | p50 ms | p99 ms | ratio | target | met | non-2xx |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, spec in ENDPOINTS.items():
+        for label, phase in phases.items():
+            s = summary(phase["results"][name])
+            met = "yes" if s["ratio"] >= spec["target"] else "no"
+            lines.append(
+                f"| {name} | {label} | {s['rps']:.0f} | {s['baseline_rps']:.0f} | {s['p50']:.2f} | {s['p99']:.2f} | "
+                f"{s['ratio']:.2f} ({s['min']:.2f} to {s['max']:.2f}) | ≥ {spec['target']} | {met} | {s['errors']} |"
+            )
+    if len(phases) == 2:
+        shipped, scaled = phases.values()
+        lines += ["", "| endpoint | scaled ÷ shipped ratio | within 20% |", "|---|---|---|"]
+        for name in ENDPOINTS:
+            change = summary(scaled["results"][name])["ratio"] / summary(shipped["results"][name])["ratio"]
+            lines.append(f"| {name} | {change:.2f} | {'yes' if 0.8 <= change <= 1.2 else 'no'} |")
+    lines += [""] + [
+        f"- {label}: engine alone {phase['engine_us']:.0f} µs per assessment; {phase['assessments']} stored assessments"
+        for label, phase in phases.items()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def chart(phases: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = list(ENDPOINTS)
+    figure, axis = plt.subplots(figsize=(11, 5))
+    width = 0.8 / len(phases)
+    for offset, (label, phase) in enumerate(phases.items()):
+        stats = [summary(phase["results"][name]) for name in names]
+        positions = [i + offset * width for i in range(len(names))]
+        errors = [[s["ratio"] - s["min"] for s in stats], [s["max"] - s["ratio"] for s in stats]]
+        axis.bar(positions, [s["ratio"] for s in stats], width, yerr=errors, capsize=3, label=label)
+    for i, name in enumerate(names):
+        axis.hlines(
+            ENDPOINTS[name]["target"],
+            i - width / 2,
+            i + width * len(phases) - width / 2,
+            colors="black",
+            linestyles="dashed",
+        )
+    axis.set_xticks([i + width * (len(phases) - 1) / 2 for i in range(len(names))], names, rotation=20, ha="right")
+    axis.set_ylabel("throughput ÷ single-query baseline")
+    axis.set_title("refpain endpoints against the baseline (dashed: target)")
+    axis.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    call_command("load_knowledge", verbosity=0)
+    phases = {"shipped": run_phase("shipped knowledge")}
+    if SCALE_FACTOR:
+        print(f"== generating the scale set (x{SCALE_FACTOR}, {SCALE_ASSESSMENTS} assessments)", file=sys.stderr)
+        call_command("generate_scale_data", factor=SCALE_FACTOR, assessments=SCALE_ASSESSMENTS)
+        phases[f"scaled x{SCALE_FACTOR}"] = run_phase("scaled knowledge")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = report(phases)
+    (RESULTS / "latest.md").write_text(text)
+    (RESULTS / "latest.json").write_text(json.dumps(phases, indent=1))
+    chart(phases, RESULTS / "latest.png")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
