@@ -26,3 +26,8 @@ ERROR_RESPONSES = {
     404: OpenApiResponse(ErrorSerializer, description="No record with that code."),
     429: OpenApiResponse(ErrorSerializer, description="Too many requests; retry later."),
 }
+
+SIGNED_IN_RESPONSES = {
+    **ERROR_RESPONSES,
+    401: OpenApiResponse(ErrorSerializer, description="Not signed in: send a token or a session."),
+}

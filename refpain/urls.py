@@ -4,12 +4,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from assessments.api.views import AssessmentViewSet
 from conditions.api.urls import KNOWLEDGE_ROUTES
 from conditions.api.views import ExportView
+from refpain.auth import TokenView
 from refpain.health import healthz
 
 # The trailing slash is optional, so a client that leaves it out gets an answer, not a redirect.
@@ -23,7 +23,7 @@ router.register("assessments", AssessmentViewSet, basename="assessment")
 api_v1 = [
     *router.urls,
     path("export/", ExportView.as_view(), name="export"),
-    path("auth/token/", obtain_auth_token, name="auth-token"),
+    path("auth/token/", TokenView.as_view(), name="auth-token"),
 ]
 
 urlpatterns = [

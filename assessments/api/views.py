@@ -18,7 +18,7 @@ from assessments.api.serializers import (
 from assessments.knowledge import published_knowledge
 from assessments.models import Assessment
 from assessments.services import assessment_create
-from refpain.openapi import ERROR_RESPONSES
+from refpain.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES
 
 UUID_PATTERN = "[0-9a-fA-F-]{36}"
 
@@ -35,7 +35,7 @@ UUID_PATTERN = "[0-9a-fA-F-]{36}"
     destroy=extend_schema(tags=["assessments"], responses={204: None, **ERROR_RESPONSES}),
     list=extend_schema(
         tags=["assessments"],
-        responses={200: AssessmentSummarySerializer(many=True), **ERROR_RESPONSES},
+        responses={200: AssessmentSummarySerializer(many=True), **SIGNED_IN_RESPONSES},
         description="The signed-in user's own assessments, newest first.",
     ),
 )

@@ -1,6 +1,8 @@
 """Caching of knowledge reads: an ETag from the knowledge version, 304s, Cache-Control, and the
 rendered responses themselves, kept per version, so a repeated read does no work but look them up."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError
@@ -67,7 +69,8 @@ class KnowledgeCacheMixin:
 
     @staticmethod
     def cache_key(request, etag: str) -> str:
-        return f"{etag}:{request.build_absolute_uri()}"
+        url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        return f"knowledge:{etag}:{url}"
 
     def is_cached(self, request) -> bool:
         return caches["knowledge"].has_key(self.cache_key(request, self.etag))

@@ -8,6 +8,41 @@ from drf_spectacular.utils import extend_schema_field
 
 from conditions import models as m
 
+EMPTY_CHOICE = "Choose one of the listed values (or leave the parameter out)."
+
+
+class StrictChoiceField(django_filters.fields.ChoiceField):
+    """A choice where an empty value is a mistake to report, not 'no filter'."""
+
+    def clean(self, value):
+        if value == "":
+            raise ValidationError(EMPTY_CHOICE, code="invalid_choice")
+        return super().clean(value)
+
+
+class StrictTypedChoiceField(forms.TypedChoiceField):
+    """A typed choice where an empty value is a mistake to report, not 'no filter'."""
+
+    def clean(self, value):
+        if value == "":
+            raise ValidationError(EMPTY_CHOICE, code="invalid_choice")
+        return super().clean(value)
+
+
+class StrictChoiceFilter(django_filters.ChoiceFilter):
+    """One enumeration value; an empty one is a 400."""
+
+    field_class = StrictChoiceField
+
+
+class KnowledgeFilterSet(django_filters.FilterSet):
+    """A filter set whose enumeration filters refuse empty values."""
+
+    @classmethod
+    def filter_for_lookup(cls, field, lookup_type):
+        filter_class, params = super().filter_for_lookup(field, lookup_type)
+        return (StrictChoiceFilter if filter_class is django_filters.ChoiceFilter else filter_class), params
+
 
 def split_codes(value: str) -> list[str]:
     return [code.strip() for code in value.split(",") if code.strip()]
@@ -90,6 +125,16 @@ class NerveRootCodesFilter(CodesFilter):
     field_class = NerveRootCodesField
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.TypedChoiceFilter):
+    """true or false, and nothing else: any other value is a 400."""
+
+    field_class = StrictTypedChoiceField
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[("true", "true"), ("false", "false")], coerce=lambda value: value == "true", **kwargs)
+
+
 class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
     """One enumeration value or a comma-separated list of them."""
 
@@ -98,7 +143,7 @@ def codes_filter(field_name: str, model, label: str, help_text: str) -> CodesFil
     return CodesFilter(field_name=field_name, model=model, label_for_errors=label, help_text=help_text)
 
 
-class NerveRootFilter(django_filters.FilterSet):
+class NerveRootFilter(KnowledgeFilterSet):
     """Nerve roots by segment."""
 
     class Meta:
@@ -106,7 +151,7 @@ class NerveRootFilter(django_filters.FilterSet):
         fields = ["segment"]
 
 
-class BodyRegionFilter(django_filters.FilterSet):
+class BodyRegionFilter(KnowledgeFilterSet):
     """Body regions by the roots whose dermatome covers them."""
 
     nerve_root = NerveRootCodesFilter(
@@ -119,7 +164,7 @@ class BodyRegionFilter(django_filters.FilterSet):
         fields = ["nerve_root", "nerve"]
 
 
-class MuscleActionFilter(django_filters.FilterSet):
+class MuscleActionFilter(KnowledgeFilterSet):
     """Muscle actions by the roots of their myotome."""
 
     nerve_root = NerveRootCodesFilter(field_name="roots", help_text="Root code, comma list or range.")
@@ -129,7 +174,7 @@ class MuscleActionFilter(django_filters.FilterSet):
         fields = ["nerve_root"]
 
 
-class ReflexFilter(django_filters.FilterSet):
+class ReflexFilter(KnowledgeFilterSet):
     """Reflexes by the roots that carry them."""
 
     nerve_root = NerveRootCodesFilter(field_name="roots", help_text="Root code, comma list or range.")
@@ -139,7 +184,7 @@ class ReflexFilter(django_filters.FilterSet):
         fields = ["nerve_root"]
 
 
-class NerveFilter(django_filters.FilterSet):
+class NerveFilter(KnowledgeFilterSet):
     """Nerves by their roots of origin and the regions they supply."""
 
     nerve_root = NerveRootCodesFilter(field_name="roots", help_text="Root code, comma list or range.")
@@ -150,13 +195,13 @@ class NerveFilter(django_filters.FilterSet):
         fields = ["nerve_root", "region"]
 
 
-class ConditionFilter(django_filters.FilterSet):
+class ConditionFilter(KnowledgeFilterSet):
     """Conditions by root, nerve, region, finding, category or red flag."""
 
     nerve_root = NerveRootCodesFilter(
         method="filter_roots", help_text="Root code (L4), comma list (L4,L5) or range (L3-S1)."
     )
-    typical_root = django_filters.BooleanFilter(
+    typical_root = StrictBooleanFilter(
         method="filter_roots",
         help_text="With nerve_root: true keeps only conditions for which one of those roots is a typical level.",
     )
@@ -184,7 +229,7 @@ class ConditionFilter(django_filters.FilterSet):
         return qs.filter(**link).distinct()
 
 
-class SymptomFilter(django_filters.FilterSet):
+class SymptomFilter(KnowledgeFilterSet):
     """Symptoms by the conditions they are evidence for."""
 
     condition = codes_filter("conditions", m.Condition, "condition", "Condition code(s).")
@@ -194,7 +239,7 @@ class SymptomFilter(django_filters.FilterSet):
         fields = ["condition"]
 
 
-class ClinicalTestFilter(django_filters.FilterSet):
+class ClinicalTestFilter(KnowledgeFilterSet):
     """Clinical tests by the conditions they are evidence for."""
 
     condition = codes_filter("conditions", m.Condition, "condition", "Condition code(s).")
@@ -204,7 +249,7 @@ class ClinicalTestFilter(django_filters.FilterSet):
         fields = ["condition"]
 
 
-class RedFlagFilter(django_filters.FilterSet):
+class RedFlagFilter(KnowledgeFilterSet):
     """Red flags by urgency and by the condition they point to."""
 
     condition = codes_filter("condition", m.Condition, "condition", "Condition code(s).")
@@ -214,7 +259,7 @@ class RedFlagFilter(django_filters.FilterSet):
         fields = ["urgency", "condition"]
 
 
-class TreatmentFilter(django_filters.FilterSet):
+class TreatmentFilter(KnowledgeFilterSet):
     """Treatments by kind, and by condition with the recommendation for that condition."""
 
     condition = CodesFilter(
@@ -223,7 +268,7 @@ class TreatmentFilter(django_filters.FilterSet):
         method="filter_condition",
         help_text="Condition code(s): treatments with a recommendation for them.",
     )
-    recommendation = django_filters.ChoiceFilter(
+    recommendation = StrictChoiceFilter(
         choices=m.ConditionTreatment.Recommendation.choices,
         method="filter_condition",
         help_text="With condition: only treatments with this recommendation for it; alone: for any condition.",
@@ -247,7 +292,7 @@ class TreatmentFilter(django_filters.FilterSet):
         return qs.filter(**link).distinct() if link else qs
 
 
-class ExerciseFilter(django_filters.FilterSet):
+class ExerciseFilter(KnowledgeFilterSet):
     """Exercises by the conditions they suit or should be avoided with."""
 
     condition = CodesFilter(
@@ -282,8 +327,25 @@ class ExerciseFilter(django_filters.FilterSet):
         ).distinct()
 
 
-class SourceFilter(django_filters.FilterSet):
+class StrictIntegerField(forms.IntegerField):
+    """A whole number; an empty value is a mistake to report, not 'no filter'."""
+
+    def clean(self, value):
+        if value == "":
+            raise ValidationError("Give a whole number (or leave the parameter out).", code="invalid")
+        return super().clean(value)
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole-number filter: 0.5 or an empty value is a 400, not a match for nothing."""
+
+    field_class = StrictIntegerField
+
+
+class SourceFilter(KnowledgeFilterSet):
     """Sources by kind and year."""
+
+    year = IntegerFilter()
 
     class Meta:
         model = m.Source
