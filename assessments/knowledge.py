@@ -3,10 +3,11 @@
 import threading
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import F
 
 from assessments.engine import Knowledge, build_knowledge
-from conditions.versioning import consistent_read, knowledge_version
+from conditions.versioning import consistent_read, knowledge_version, knowledge_version_recent
 
 # One entry per table the engine reads: the model, and each row key with the field path it comes from.
 ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
@@ -123,9 +124,13 @@ _snapshot: Knowledge | None = None
 
 
 def published_knowledge() -> Knowledge:
-    """The snapshot of the current knowledge version: one query when it is cached, a rebuild when not."""
+    """The snapshot of the current knowledge version: at most one query when it is cached, a rebuild when not.
+
+    Like knowledge reads, a worker may use the version it read up to KNOWLEDGE_VERSION_TTL seconds ago;
+    a result is always stamped with the version of the snapshot that produced it.
+    """
     snapshot = _snapshot
-    if snapshot is not None and snapshot.version == knowledge_version():
+    if snapshot is not None and snapshot.version == knowledge_version_recent(settings.KNOWLEDGE_VERSION_TTL):
         return snapshot
     return rebuild_snapshot()
 

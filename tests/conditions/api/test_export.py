@@ -4,6 +4,7 @@ import pytest
 
 from conditions import models as m
 from conditions.versioning import knowledge_version
+from tests.conditions.test_fixtures import VOCABULARY_MODELS
 
 pytestmark = pytest.mark.django_db
 
@@ -11,20 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_export_holds_every_record_of_every_kind(api):
     body = api.get("/api/v1/export/").json()
     assert body["knowledge_version"] == knowledge_version()
-    expected = {
-        "sources": m.Source,
-        "body_regions": m.BodyRegion,
-        "nerve_roots": m.NerveRoot,
-        "muscle_actions": m.MuscleAction,
-        "reflexes": m.Reflex,
-        "nerves": m.Nerve,
-        "symptoms": m.Symptom,
-        "clinical_tests": m.ClinicalTest,
-        "conditions": m.Condition,
-        "red_flags": m.RedFlag,
-        "treatments": m.Treatment,
-        "exercises": m.Exercise,
-    }
+    expected = {"sources": m.Source, **VOCABULARY_MODELS}
     for section, model in expected.items():
         assert {item["code"] for item in body[section]} == set(model.objects.values_list("code", flat=True))
 
