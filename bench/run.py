@@ -78,6 +78,7 @@ class Server:
             "API_ANON_RATE": "1000000000/minute",
             # The scaled export takes minutes to build once per worker: let it finish.
             "GUNICORN_TIMEOUT": "900",
+            "GUNICORN_MAX_REQUESTS": "0",  # no worker restarts (and cold caches) in the middle of a run
             "ASSESSMENT_RATE": "1000000000/minute",
         }
         gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
@@ -117,11 +118,13 @@ def wrk(url: str, *, headers=(), script: str | None = None, body_file: str | Non
     ).stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    failures = re.search(r"Socket errors: .*timeout (\d+)", output)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
     return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_ms": milliseconds(latency["50"]),
-        "p99_ms": milliseconds(latency["99"]),
-        "errors": int(errors.group(1)) if errors else 0,
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50_ms": milliseconds(latency["50"]) if "50" in latency else float("nan"),
+        "p99_ms": milliseconds(latency["99"]) if "99" in latency else float("nan"),
+        "errors": (int(errors.group(1)) if errors else 0) + (int(failures.group(1)) if failures else 0),
     }
 
 
