@@ -58,6 +58,7 @@ ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
             "specificity": "specificity",
             "lr_positive": "lr_positive",
             "lr_negative": "lr_negative",
+            "provenance": "provenance",
         },
     ),
     "condition_tests": (
@@ -69,6 +70,7 @@ ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
             "specificity": "specificity",
             "lr_positive": "lr_positive",
             "lr_negative": "lr_negative",
+            "provenance": "provenance",
         },
     ),
     "condition_treatments": (
@@ -85,7 +87,13 @@ ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
     ),
     "triggers": (
         "conditions.redflagtrigger",
-        {"red_flag_code": "red_flag__code", "code": "code", "description": "description", "urgency": "urgency"},
+        {
+            "red_flag_code": "red_flag__code",
+            "code": "code",
+            "description": "description",
+            "urgency": "urgency",
+            "group_minimum": "group_minimum",
+        },
     ),
     "criteria": (
         "conditions.triggercriterion",
@@ -95,6 +103,7 @@ ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
             "position": "position",
             "kind": "kind",
             "number": "number",
+            "group": "group",
             "symptom_code": "symptom__code",
             "test_code": "test__code",
             "region_code": "region__code",

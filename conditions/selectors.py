@@ -106,6 +106,7 @@ def condition_detail() -> QuerySet[m.Condition]:
         Prefetch("region_links", queryset=m.ConditionPainRegion.objects.select_related("region")),
         Prefetch("symptom_links", queryset=m.ConditionSymptom.objects.select_related("symptom", "source")),
         Prefetch("test_links", queryset=m.ConditionTest.objects.select_related("test", "source")),
+        Prefetch("modifiers", queryset=m.ConditionModifier.objects.select_related("source")),
         Prefetch("red_flags", queryset=m.RedFlag.objects.order_by("code")),
         Prefetch("treatment_links", queryset=m.ConditionTreatment.objects.select_related("treatment", "source")),
         Prefetch("exercise_links", queryset=m.ConditionExercise.objects.select_related("exercise")),

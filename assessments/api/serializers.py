@@ -181,6 +181,11 @@ class EvidenceSerializer(serializers.Serializer):
     value = serializers.JSONField()
     effect = serializers.ChoiceField(["supports", "against"])
     weight = serializers.FloatField()
+    provenance = serializers.ChoiceField(
+        ["study", "curator_estimate", "engine_rule"],
+        help_text="Where the weight comes from: a cited study's figure, a curator's estimate, or the engine's own "
+        "rule for how well the pain map or a deficit fits (see the condition's evidence in the knowledge API).",
+    )
 
 
 class ConditionResultSerializer(serializers.Serializer):

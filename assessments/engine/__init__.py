@@ -12,7 +12,7 @@ from .recommendations import recommend
 from .triage import red_flag_hits, triage
 from .types import AssessmentInput, AssessmentResult
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "1.1.0"
 MAX_CONDITIONS = 10
 MIN_PROBABILITY = 0.01
 

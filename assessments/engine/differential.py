@@ -19,6 +19,7 @@ NO_DEFICIT_EXPECTED = {"motor": 0.35, "sensory": 0.6}
 NON_NEURAL_CATEGORIES = {"joint", "muscle", "referred_somatic"}
 MULTI_LEVEL_DISCOUNT = 0.75  # several roots explaining the deficits together is less likely than one
 
+ENGINE_RULE = "engine_rule"  # a ratio set by the engine's own rules (pain map, deficits), not a stored figure
 PRIOR_BOUND = 1e-6
 MIN_WEIGHT = 0.05  # evidence that moves the log odds less than this is not reported
 
@@ -68,9 +69,9 @@ def differential(data: AssessmentInput, knowledge: Knowledge, always=()) -> list
     return sorted(results, key=lambda r: (-r.probability, r.code))
 
 
-def evidence_item(item: str, value, ratio: float) -> Evidence:
+def evidence_item(item: str, value, ratio: float, provenance: str = ENGINE_RULE) -> Evidence:
     weight = round(math.log(ratio), 3)
-    return Evidence(item, value, "supports" if weight > 0 else "against", weight)
+    return Evidence(item, value, "supports" if weight > 0 else "against", weight, provenance)
 
 
 def finding_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
@@ -81,7 +82,7 @@ def finding_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[E
         accuracy = condition.evidence.get(item)
         ratio = accuracy.likelihood_ratio(present) if accuracy else None
         if ratio is not None and ratio != 1:
-            evidence.append(evidence_item(item, value, ratio))
+            evidence.append(evidence_item(item, value, ratio, accuracy.provenance))
     return evidence
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType as frozen
 
-NEURAL_CATEGORIES = frozenset({"radicular", "nerve_entrapment"})
+NEURAL_CATEGORIES = frozenset({"radicular", "nerve_entrapment", "neuropathy"})
 
 # Likelihood ratios are capped: a single finding can move the odds at most twentyfold,
 # which also tames specificities of exactly 1 (LR+ reported as infinite).
@@ -21,6 +21,7 @@ class Accuracy:
     specificity: float | None
     lr_positive: float | None
     lr_negative: float | None
+    provenance: str = "curator_estimate"
 
     def likelihood_ratio(self, present: bool) -> float | None:
         """The ratio for a finding present (LR+) or absent (LR-), or None when it cannot be known."""
@@ -90,16 +91,18 @@ class Criterion:
     kind: str
     target: str | None
     number: int | None
+    group: int | None = None
 
 
 @dataclass(frozen=True)
 class Trigger:
-    """A red-flag trigger: it fires when all its criteria hold."""
+    """A red-flag trigger: it fires when every lone criterion holds and each group has `group_minimum` that hold."""
 
     code: str
     description: str
     urgency: str
     criteria: tuple[Criterion, ...]
+    group_minimum: int = 1
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,7 @@ def build_conditions(rows) -> dict[str, ConditionFacts]:
 
 
 def accuracy(row: Mapping) -> Accuracy:
-    return Accuracy(row["sensitivity"], row["specificity"], row["lr_positive"], row["lr_negative"])
+    return Accuracy(row["sensitivity"], row["specificity"], row["lr_positive"], row["lr_negative"], row["provenance"])
 
 
 def build_roots(rows) -> dict[str, RootFacts]:
@@ -271,9 +274,10 @@ def build_red_flags(rows) -> tuple[RedFlagFacts, ...]:
                 description=t["description"],
                 urgency=t["urgency"] or row["urgency"],
                 criteria=tuple(
-                    Criterion(c["kind"], criterion_target(c), c["number"])
+                    Criterion(c["kind"], criterion_target(c), c["number"], c["group"])
                     for c in sorted(criteria[(row["code"], t["code"])], key=lambda c: c["position"])
                 ),
+                group_minimum=t["group_minimum"] or 1,
             )
             for t in sorted(triggers[row["code"]], key=lambda t: t["code"])
         )
@@ -285,10 +289,13 @@ def build_red_flags(rows) -> tuple[RedFlagFacts, ...]:
 
 CRITERION_TARGET = {
     "symptom_present": "symptom_code",
+    "symptom_not_present": "symptom_code",
     "test_positive": "test_code",
     "sensory_change_in_region": "region_code",
+    "pain_in_region": "region_code",
     "weakness": "action_code",
     "reflex_abnormal": "reflex_code",
+    "reflex_brisk": "reflex_code",
 }
 
 

@@ -1,6 +1,6 @@
 """Triage: the most urgent of every red flag that fires and the floors the findings set."""
 
-from .knowledge import Criterion, Knowledge
+from .knowledge import Criterion, Knowledge, Trigger
 from .localisation import sides_of
 from .types import TRIAGE_LEVELS, AssessmentInput, ConditionResult, RedFlagHit, Triage
 
@@ -17,6 +17,8 @@ ADVICE = {
 LONG_STANDING_DAYS = 42  # six weeks: NICE NG59 advises reassessment when pain has not settled
 LEADING_CAUSE_PROBABILITY = 0.4  # the leading cause, at least this probable, sets its usual care level
 SERIOUS_LIKELY = 0.5  # any serious cause at least this probable does too, even without a red flag
+NOTHING_FOUND = ""  # a criterion that holds by an absence: true, but no item to cite
+NOT_LEG_REGIONS = frozenset({"lower-back", "flank", "lower-abdomen", "perineum"})
 
 
 def rank(level: str) -> int:
@@ -24,20 +26,44 @@ def rank(level: str) -> int:
 
 
 def red_flag_hits(data: AssessmentInput, knowledge: Knowledge) -> list[RedFlagHit]:
-    """Every red flag with at least one trigger whose criteria all hold, at its most urgent trigger."""
+    """Every red flag with at least one trigger that fires, at its most urgent trigger."""
     hits = []
     for flag in knowledge.red_flags:
         urgency, items = None, []
         for trigger in flag.triggers:
-            if not trigger.criteria:
-                continue  # a trigger still being written in the admin must not fire for everyone
-            matched = [criterion_items(c, data) for c in trigger.criteria]
-            if all(matched):
+            matched = trigger_items(trigger, data)
+            if matched is not None:
                 urgency = max(urgency or trigger.urgency, trigger.urgency, key=rank)
-                items += [item for group in matched for item in group]
+                items += matched
         if urgency:
             hits.append(RedFlagHit(flag.code, flag.name, urgency, flag.action, tuple(sorted(set(items)))))
     return sorted(hits, key=lambda hit: (-rank(hit.urgency), hit.code))
+
+
+def trigger_items(trigger: Trigger, data: AssessmentInput) -> list[str] | None:
+    """The items that fire a trigger, or None when it does not fire.
+
+    A criterion without a group must hold on its own; criteria sharing a group are alternatives, of
+    which at least the trigger's group minimum must hold (one for "any of", two for "two or more of").
+    """
+    if not trigger.criteria:
+        return None  # a trigger still being written in the admin must not fire for everyone
+    items: list[str] = []
+    groups: dict[int, list[list[str]]] = {}
+    for criterion in trigger.criteria:
+        matched = criterion_items(criterion, data)
+        if criterion.group is None:
+            if not matched:
+                return None
+            items += [item for item in matched if item]
+        else:
+            groups.setdefault(criterion.group, []).append(matched)
+    for alternatives in groups.values():
+        held = [matched for matched in alternatives if matched]
+        if len(held) < min(trigger.group_minimum, len(alternatives)):
+            return None
+        items += [item for matched in held for item in matched if item]
+    return items
 
 
 def both_sides(items: list[tuple[str, object]]) -> list[str]:
@@ -45,28 +71,60 @@ def both_sides(items: list[tuple[str, object]]) -> list[str]:
     return sorted({item for item, _ in items}) if sides_of(f for _, f in items) == ("left", "right") else []
 
 
+def leg_findings(data: AssessmentInput) -> list[tuple[str, object]]:
+    """Pain, numbness, tingling and weakness in a leg (the trunk and the saddle area are not a leg)."""
+    items: list[tuple[str, object]] = [
+        (f"pain_regions.{f.region}", f) for f in data.pain_regions if f.region not in NOT_LEG_REGIONS
+    ]
+    items += [(f"sensory_changes.{f.region}", f) for f in data.sensory_changes if f.region not in NOT_LEG_REGIONS]
+    return items
+
+
 def criterion_items(criterion: Criterion, data: AssessmentInput) -> list[str]:
     """The assessment items that satisfy a criterion; empty when it does not hold."""
-    kind, target = criterion.kind, criterion.target
+    kind, target, number = criterion.kind, criterion.target, criterion.number
     if kind == "symptom_present":
         return [f"symptoms.{target}"] if data.symptoms.get(target) is True else []
+    if kind == "symptom_not_present":
+        # Holds unless the symptom is reported present (unknown counts as absent); nothing found to name.
+        return [NOTHING_FOUND] if data.symptoms.get(target) is not True else []
     if kind == "test_positive":
         return [f"tests.{target}"] if data.tests.get(target) == "positive" else []
     if kind == "sensory_change_in_region":
         return [f"sensory_changes.{f.region}" for f in data.sensory_changes if f.region == target]
+    if kind == "pain_in_region":
+        return [f"pain_regions.{f.region}" for f in data.pain_regions if f.region == target]
     if kind == "weakness":
         return [f"weakness.{f.action}" for f in data.weakness if target in (None, f.action)]
     if kind == "weakness_bilateral":
         return both_sides([(f"weakness.{f.action}", f) for f in data.weakness])
+    if kind == "sensory_change_bilateral":
+        return both_sides([(f"sensory_changes.{f.region}", f) for f in data.sensory_changes])
     if kind == "leg_symptoms_bilateral":
-        leg = [(f"pain_regions.{f.region}", f) for f in data.pain_regions if f.region != "lower-back"]
-        leg += [(f"sensory_changes.{f.region}", f) for f in data.sensory_changes if f.region != "lower-back"]
-        return both_sides(leg)
+        return both_sides(leg_findings(data))
+    if kind == "leg_symptoms":
+        return sorted({item for item, _ in leg_findings(data)} | {f"weakness.{f.action}" for f in data.weakness})
+    if kind == "neurological_deficit":
+        return sorted({f"sensory_changes.{f.region}" for f in data.sensory_changes} | deficit_items(data))
     if kind == "reflex_abnormal":
         return [f"reflexes.{f.reflex}" for f in data.reflexes if f.reflex == target and f.is_diminished]
+    if kind == "reflex_brisk":
+        return [f"reflexes.{f.reflex}" for f in data.reflexes if target in (None, f.reflex) and f.status == "brisk"]
     if kind == "age_at_least":
-        return ["age"] if data.age >= criterion.number else []
+        return ["age"] if data.age >= number else []
+    if kind == "duration_at_least":
+        return ["duration_days"] if data.duration_days is not None and data.duration_days >= number else []
+    if kind == "duration_at_most":
+        # An unknown duration counts as recent: a warning must not be missed for want of a date.
+        return ["duration_days"] if data.duration_days is None or data.duration_days <= number else []
     return []
+
+
+def deficit_items(data: AssessmentInput) -> set[str]:
+    """Weakness and reduced or absent reflexes: the motor side of a neurological deficit."""
+    return {f"weakness.{f.action}" for f in data.weakness} | {
+        f"reflexes.{f.reflex}" for f in data.reflexes if f.is_diminished
+    }
 
 
 def finding_floors(data: AssessmentInput, conditions: list[ConditionResult], knowledge: Knowledge):

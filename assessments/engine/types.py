@@ -85,6 +85,7 @@ class Evidence:
     value: str | bool
     effect: str
     weight: float
+    provenance: str  # "study", "curator_estimate", or "engine_rule" for the pain-map and deficit ratios
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,8 @@ class EvidenceInlineMixin:
         "source",
         "rationale",
         "note",
+        "sample_size",
+        "confidence_interval",
     )
 
 
@@ -154,6 +156,29 @@ class ConditionTestInline(EvidenceInlineMixin, admin.TabularInline):
     verbose_name_plural = "test evidence"
 
 
+class ConditionModifierInline(admin.TabularInline):
+    """How the condition's odds change with age band, sex or how long symptoms have lasted."""
+
+    model = m.ConditionModifier
+    extra = 0
+    formfield_overrides = COMPACT_TEXT
+    autocomplete_fields = ("source",)
+    fields = (
+        "code",
+        "kind",
+        "minimum",
+        "maximum",
+        "sex",
+        "likelihood_ratio",
+        "provenance",
+        "source",
+        "rationale",
+        "note",
+    )
+    verbose_name = "age, sex or duration modifier"
+    verbose_name_plural = "age, sex and duration modifiers"
+
+
 class ConditionTreatmentInline(admin.TabularInline):
     """Treatments for a condition and whether they are recommended."""
 
@@ -172,7 +197,7 @@ class ConditionExerciseInline(admin.TabularInline):
 
 
 class TriggerCriterionInline(admin.TabularInline):
-    """The criteria that must all hold for a trigger to fire."""
+    """The criteria of a trigger: each without a group must hold; within a group, the trigger's minimum must."""
 
     model = m.TriggerCriterion
     extra = 0
@@ -186,10 +211,10 @@ class TriggerCriterionInline(admin.TabularInline):
 class SourceAdmin(CodedAdmin):
     """Citations."""
 
-    list_display = ("code", "title", "authors", "year", "kind")
+    list_display = ("code", "title", "authors", "year", "kind", "doi", "pmid", "guideline_number")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ("kind",)
-    search_fields = ("code", "name", "title", "authors")
+    search_fields = ("code", "name", "title", "authors", "doi", "pmid", "guideline_number")
     autocomplete_fields = ()
 
 
@@ -255,6 +280,7 @@ class ConditionAdmin(CodedAdmin):
     inlines = (
         ConditionSymptomInline,
         ConditionTestInline,
+        ConditionModifierInline,
         ConditionNerveRootInline,
         ConditionNerveInline,
         ConditionPainRegionInline,
@@ -277,7 +303,7 @@ class RedFlagAdmin(CodedAdmin):
 class RedFlagTriggerAdmin(ReviewedAdmin):
     """Red-flag triggers, with their criteria inline."""
 
-    list_display = ("red_flag", "code", "description", "urgency")
+    list_display = ("red_flag", "code", "description", "urgency", "group_minimum")
     list_filter = ("red_flag",)
     search_fields = ("code", "description", "red_flag__name")
     autocomplete_fields = ("red_flag",)
@@ -362,6 +388,12 @@ register_link(
     extra_display=("sensitivity", "specificity", "provenance"),
 )
 register_link(
+    m.ConditionModifier,
+    ("condition",),
+    filters=("kind", "provenance"),
+    extra_display=("code", "kind", "minimum", "maximum", "sex", "likelihood_ratio", "provenance"),
+)
+register_link(
     m.ConditionTreatment,
     ("condition", "treatment"),
     filters=("recommendation",),
@@ -379,7 +411,7 @@ register_link(
 class TriggerCriterionAdmin(ReviewedAdmin):
     """Trigger criteria, also edited inline on their trigger."""
 
-    list_display = ("trigger", "position", "kind", "symptom", "region", "action", "reflex", "number")
+    list_display = ("trigger", "position", "group", "kind", "symptom", "region", "action", "reflex", "number")
     list_filter = ("kind",)
     search_fields = ("trigger__code", "trigger__red_flag__code", "symptom__code")
     autocomplete_fields = ("trigger", "symptom", "test", "region", "action", "reflex")

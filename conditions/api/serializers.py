@@ -18,7 +18,19 @@ class SourceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.Source
-        fields = ("code", "name", "title", "authors", "year", "url", "kind", "summary")
+        fields = (
+            "code",
+            "name",
+            "title",
+            "authors",
+            "year",
+            "url",
+            "kind",
+            "doi",
+            "pmid",
+            "guideline_number",
+            "summary",
+        )
 
 
 class SourceRefSerializer(serializers.ModelSerializer):
@@ -26,7 +38,7 @@ class SourceRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.Source
-        fields = ("code", "title", "authors", "year", "kind")
+        fields = ("code", "title", "authors", "year", "kind", "doi", "pmid", "guideline_number")
 
 
 # --- link rows, flattened to the record on the other end ------------------------------------------
@@ -106,6 +118,10 @@ class AccuracySerializer(serializers.Serializer):
     source = serializers.CharField(source="source.code", allow_null=True, default=None)
     rationale = serializers.CharField()
     note = serializers.CharField()
+    sample_size = serializers.IntegerField(
+        allow_null=True, help_text="For a study figure: how many people the study (or pooled studies) examined."
+    )
+    confidence_interval = serializers.CharField(help_text="For a study figure, where the paper gives it.")
 
 
 class ConditionEvidenceSerializer(AccuracySerializer):
@@ -391,6 +407,32 @@ class ConditionExerciseSerializer(serializers.Serializer):
 INVERSE_RELATION = {"causes": "caused_by", "may_cause": "may_be_caused_by", "differential_of": "differential_of"}
 
 
+class ConditionModifierSerializer(serializers.ModelSerializer):
+    """How the condition's odds change with age band, sex or how long symptoms have lasted."""
+
+    source = serializers.CharField(source="source.code", allow_null=True, default=None)
+
+    class Meta:
+        model = m.ConditionModifier
+        fields = (
+            "code",
+            "kind",
+            "minimum",
+            "maximum",
+            "sex",
+            "likelihood_ratio",
+            "provenance",
+            "source",
+            "rationale",
+            "note",
+        )
+        extra_kwargs = {
+            "minimum": {"help_text": "Lowest age in years, or duration in days, of the band (inclusive)."},
+            "maximum": {"help_text": "Highest age in years, or duration in days, of the band (inclusive)."},
+            "likelihood_ratio": {"help_text": "Multiplies the prior odds for a person in the band."},
+        }
+
+
 class ConditionDetailSerializer(ConditionListSerializer):
     """Everything a condition screen shows: anatomy, evidence, red flags, care and sources."""
 
@@ -400,6 +442,7 @@ class ConditionDetailSerializer(ConditionListSerializer):
     pain_regions = RegionLinkSerializer(source="region_links", many=True)
     symptoms = SymptomEvidenceSerializer(source="symptom_links", many=True)
     tests = TestEvidenceSerializer(source="test_links", many=True)
+    modifiers = ConditionModifierSerializer(many=True)
     red_flags = RedFlagRefSerializer(many=True)
     treatments = ConditionTreatmentSerializer(source="treatment_links", many=True)
     exercises = serializers.SerializerMethodField()
@@ -414,11 +457,14 @@ class ConditionDetailSerializer(ConditionListSerializer):
             "prior_provenance",
             "prior_source",
             "prior_rationale",
+            "care_level",
+            "note",
             "nerve_roots",
             "nerves",
             "pain_regions",
             "symptoms",
             "tests",
+            "modifiers",
             "red_flags",
             "treatments",
             "exercises",
@@ -477,7 +523,7 @@ class TriggerCriterionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.TriggerCriterion
-        fields = ("kind", "target", "number")
+        fields = ("kind", "target", "number", "group")
 
     def get_target(self, criterion) -> str | None:
         target = criterion.symptom or criterion.test or criterion.region or criterion.action or criterion.reflex
@@ -485,14 +531,14 @@ class TriggerCriterionSerializer(serializers.ModelSerializer):
 
 
 class RedFlagTriggerSerializer(serializers.ModelSerializer):
-    """One way a red flag fires: every criterion must hold."""
+    """One way a red flag fires: every criterion without a group holds, and each group has `group_minimum`."""
 
     urgency = serializers.SerializerMethodField()
     criteria = TriggerCriterionSerializer(many=True)
 
     class Meta:
         model = m.RedFlagTrigger
-        fields = ("code", "description", "urgency", "criteria")
+        fields = ("code", "description", "urgency", "group_minimum", "criteria")
 
     def get_urgency(self, trigger) -> str:
         return trigger.urgency or trigger.red_flag.urgency

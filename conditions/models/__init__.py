@@ -18,6 +18,7 @@ from .care import ConditionExercise, ConditionTreatment, Exercise, Treatment
 from .choices import Contribution, Provenance, TriageLevel, Typicality
 from .conditions import (
     Condition,
+    ConditionModifier,
     ConditionNerve,
     ConditionNerveRoot,
     ConditionPainRegion,
@@ -53,6 +54,7 @@ KNOWLEDGE_MODELS = (
     ConditionRelation,
     ConditionSymptom,
     ConditionTest,
+    ConditionModifier,
     Treatment,
     ConditionTreatment,
     Exercise,
@@ -70,6 +72,7 @@ __all__ = [
     "ClinicalTest",
     "Condition",
     "ConditionExercise",
+    "ConditionModifier",
     "ConditionNerve",
     "ConditionNerveRoot",
     "ConditionPainRegion",

@@ -1,9 +1,13 @@
 """Shared building blocks: coded entities, citations and link models with natural keys."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from .choices import Provenance, SourceKind
+
+DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
+PMID_PATTERN = r"^[1-9][0-9]{0,8}$"
 
 
 class CodedManager(models.Manager):
@@ -47,6 +51,23 @@ class Source(CodedEntity):
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     url = models.URLField(blank=True, help_text="Where the source can be read, if public.")
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    doi = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name="DOI",
+        validators=[RegexValidator(DOI_PATTERN, "A DOI starts with 10. and a slash: 10.1001/jama.281.1.77.")],
+        help_text="Only a DOI checked against the publisher's or PubMed's record: leave it blank rather than guess.",
+    )
+    pmid = models.CharField(
+        max_length=10,
+        blank=True,
+        verbose_name="PMID",
+        validators=[RegexValidator(PMID_PATTERN, "A PubMed identifier is a number, for example 9892455.")],
+        help_text="PubMed identifier, only when checked against PubMed's record.",
+    )
+    guideline_number = models.CharField(
+        max_length=30, blank=True, help_text="The guideline's own reference, for example NG59 or CG124."
+    )
 
     history = HistoricalRecords()
 
@@ -56,6 +77,11 @@ class Source(CodedEntity):
             models.CheckConstraint(
                 condition=models.Q(kind__in=SourceKind.values),
                 name="source_kind_valid",
+            ),
+            # A portable shape check (SQLite has no regular expressions in constraints); the form validates fully.
+            models.CheckConstraint(
+                condition=models.Q(doi="") | models.Q(doi__startswith="10.", doi__contains="/"),
+                name="source_doi_shape",
             ),
         ]
 
@@ -68,6 +94,9 @@ class CitedEntity(CodedEntity):
         blank=True,
         related_name="%(class)s_cited",
         help_text="Where the facts on this record come from.",
+    )
+    note = models.TextField(
+        blank=True, help_text="Curator's note: caveats, where sources differ, and what was corrected, when and why."
     )
 
     history = HistoricalRecords(inherit=True, m2m_fields=["sources"])

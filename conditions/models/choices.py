@@ -60,6 +60,25 @@ class ConditionCategory(models.TextChoices):
     JOINT = "joint", "Joint (hip or knee)"
     MUSCLE = "muscle", "Muscle or tendon"
     SERIOUS_PATHOLOGY = "serious_pathology", "Serious pathology"
+    VASCULAR = "vascular", "Vascular (arteries or veins)"
+    INFLAMMATORY = "inflammatory", "Inflammatory (rheumatological)"
+    VISCERAL = "visceral", "Visceral (abdomen, groin wall or urinary tract)"
+    NEUROPATHY = "neuropathy", "Neuropathy (nerve infection, plexus or metabolic)"
+
+
+class Sex(models.TextChoices):
+    """The sex a modifier applies to."""
+
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+
+
+class ModifierKind(models.TextChoices):
+    """What a condition modifier depends on."""
+
+    AGE = "age", "Age band (years)"
+    SEX = "sex", "Sex"
+    DURATION = "duration", "How long symptoms have lasted (days)"
 
 
 class RelationKind(models.TextChoices):
@@ -126,3 +145,11 @@ class CriterionKind(models.TextChoices):
     LEG_SYMPTOMS_BILATERAL = "leg_symptoms_bilateral", "Leg pain or sensory change on both sides"
     REFLEX_ABNORMAL = "reflex_abnormal", "Reflex reduced or absent"
     AGE_AT_LEAST = "age_at_least", "Age at least"
+    PAIN_IN_REGION = "pain_in_region", "Pain in a region"
+    SENSORY_CHANGE_BILATERAL = "sensory_change_bilateral", "Numbness or tingling on both sides"
+    NEUROLOGICAL_DEFICIT = "neurological_deficit", "Any numbness, tingling or weakness"
+    LEG_SYMPTOMS = "leg_symptoms", "Pain, numbness, tingling or weakness in a leg"
+    REFLEX_BRISK = "reflex_brisk", "Reflex brisk (of a given reflex, or of any)"
+    DURATION_AT_LEAST = "duration_at_least", "Symptoms lasting at least (days)"
+    DURATION_AT_MOST = "duration_at_most", "Symptoms lasting at most (days)"
+    SYMPTOM_NOT_PRESENT = "symptom_not_present", "Symptom not reported as present"

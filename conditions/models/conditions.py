@@ -6,7 +6,7 @@ from django.db import models
 
 from .anatomy import BodyRegion, Nerve, NerveRoot
 from .base import CitedEntity, Link, Source, choice_constraint, probability_constraint, provenance_constraints
-from .choices import ConditionCategory, Provenance, RelationKind, TriageLevel, Typicality
+from .choices import ConditionCategory, ModifierKind, Provenance, RelationKind, Sex, TriageLevel, Typicality
 from .findings import ClinicalTest, Symptom
 
 
@@ -201,6 +201,16 @@ class DiagnosticAccuracy(Link):
         max_length=300, blank=True, help_text="One line: why these figures, required for a curator estimate."
     )
     note = models.TextField(blank=True, help_text="Caveats, such as where studies disagree.")
+    sample_size = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="For a study figure: how many people the study (or the pooled studies) examined.",
+    )
+    confidence_interval = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For a study figure, where the paper gives it: for example 'LR+ 95% CI 7.4 to 19.5'.",
+    )
 
     class Meta:
         abstract = True
@@ -236,6 +246,11 @@ class DiagnosticAccuracy(Link):
             ),
             models.CheckConstraint(condition=has_figure, name=f"{prefix}_has_figure"),
             *provenance_constraints(prefix),
+            models.CheckConstraint(
+                condition=~models.Q(provenance=Provenance.CURATOR_ESTIMATE)
+                | (models.Q(sample_size__isnull=True) & models.Q(confidence_interval="")),
+                name=f"{prefix}_estimate_has_no_study_figures",
+            ),
         ]
 
 
@@ -275,3 +290,126 @@ class ConditionTest(DiagnosticAccuracy):
 
     def __str__(self):
         return f"{self.condition.name} ← {self.test.name}"
+
+
+class ConditionModifierManager(models.Manager):
+    """Finds a modifier by its condition's code and its own code."""
+
+    def get_by_natural_key(self, condition_code, code):
+        return self.get(condition__code=condition_code, code=code)
+
+
+class ConditionModifier(Link):
+    """How a condition's odds change with the person's age band or sex, or with how long symptoms have lasted.
+
+    The engine multiplies the condition's prior odds by the likelihood ratio of every modifier the person
+    matches, so the bands of one kind must not overlap (the admin and a fixture test check this).
+    """
+
+    Kind = ModifierKind
+
+    natural_key_fields = ("condition",)
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="modifiers")
+    code = models.SlugField(max_length=64, help_text="Unique within the condition, for example 'age-under-40'.")
+    kind = models.CharField(max_length=10, choices=ModifierKind.choices)
+    minimum = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Lowest age in years, or duration in days, of the band (inclusive)."
+    )
+    maximum = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Highest age in years, or duration in days, of the band (inclusive)."
+    )
+    sex = models.CharField(max_length=10, choices=Sex.choices, blank=True, help_text="For a sex modifier only.")
+    likelihood_ratio = models.FloatField(
+        validators=[MinValueValidator(0.001, "A likelihood ratio is above 0; below 1 makes it less likely.")],
+        help_text="Multiplies the prior odds for a person in this band: 2.0 doubles them, 0.1 divides them by ten.",
+    )
+    provenance = models.CharField(max_length=20, choices=Provenance.choices)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    rationale = models.CharField(
+        max_length=300, blank=True, help_text="One line: why this figure, required for a curator estimate."
+    )
+    note = models.TextField(blank=True)
+
+    objects = ConditionModifierManager()
+
+    class Meta:
+        ordering = ["condition__name", "kind", "minimum", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["condition", "code"], name="conditionmodifier_unique"),
+            choice_constraint("kind", ModifierKind, "conditionmodifier_kind_valid"),
+            models.CheckConstraint(condition=models.Q(likelihood_ratio__gt=0), name="conditionmodifier_ratio_positive"),
+            models.CheckConstraint(
+                condition=~models.Q(kind=ModifierKind.SEX) | models.Q(sex__in=Sex.values),
+                name="conditionmodifier_sex_named",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind=ModifierKind.SEX) | models.Q(sex=""),
+                name="conditionmodifier_sex_only_for_sex",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind=ModifierKind.SEX)
+                | models.Q(minimum__isnull=False)
+                | models.Q(maximum__isnull=False),
+                name="conditionmodifier_band_bounded",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minimum__isnull=True)
+                | models.Q(maximum__isnull=True)
+                | models.Q(minimum__lte=models.F("maximum")),
+                name="conditionmodifier_band_ordered",
+            ),
+            *provenance_constraints("conditionmodifier"),
+        ]
+
+    def __str__(self):
+        return f"{self.condition.name}: {self.describe()}"
+
+    def natural_key(self):
+        return (self.condition.code, self.code)
+
+    natural_key.dependencies = ["conditions.condition"]
+
+    def describe(self) -> str:
+        """The band in words, for example 'age 40 to 64' or 'symptoms for 90 days or more'."""
+        if self.kind == ModifierKind.SEX:
+            return self.get_sex_display().lower()
+        unit = "age" if self.kind == ModifierKind.AGE else "lasting (days)"
+        if self.minimum is not None and self.maximum is not None:
+            return f"{unit} {self.minimum} to {self.maximum}"
+        if self.minimum is not None:
+            return f"{unit} {self.minimum} or more"
+        return f"{unit} up to {self.maximum}"
+
+    def matches(self, *, age: int, sex: str | None, duration_days: int | None) -> bool:
+        """Whether a person with this age, sex and duration falls in the band."""
+        if self.kind == ModifierKind.SEX:
+            return sex == self.sex
+        value = age if self.kind == ModifierKind.AGE else duration_days
+        if value is None:
+            return False
+        return (self.minimum is None or value >= self.minimum) and (self.maximum is None or value <= self.maximum)
+
+    def clean(self):
+        super().clean()
+        if self.provenance == Provenance.CURATOR_ESTIMATE and not self.rationale.strip():
+            raise ValidationError({"rationale": "A curator estimate needs a one-line rationale."})
+        if self.provenance == Provenance.STUDY and not self.source_id:
+            raise ValidationError({"source": "A figure from a study needs the study as its source."})
+        if self.kind == ModifierKind.SEX and not self.sex:
+            raise ValidationError({"sex": "Choose the sex this modifier applies to."})
+        if self.kind != ModifierKind.SEX and self.minimum is None and self.maximum is None:
+            raise ValidationError("Give the band's lowest or highest value (or both).")
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValidationError({"maximum": "The highest value must not be below the lowest."})
+        if self.condition_id and self.kind != ModifierKind.SEX and self.overlapping().exists():
+            raise ValidationError("This band overlaps another band of the same kind for this condition.")
+
+    def overlapping(self):
+        """Other bands of the same kind for the same condition that share a value with this one."""
+        others = ConditionModifier.objects.filter(condition_id=self.condition_id, kind=self.kind).exclude(pk=self.pk)
+        if self.maximum is not None:
+            others = others.filter(models.Q(minimum__isnull=True) | models.Q(minimum__lte=self.maximum))
+        if self.minimum is not None:
+            others = others.filter(models.Q(maximum__isnull=True) | models.Q(maximum__gte=self.minimum))
+        return others

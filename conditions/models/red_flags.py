@@ -31,7 +31,7 @@ class RedFlagTriggerManager(models.Manager):
 
 
 class RedFlagTrigger(models.Model):
-    """One way a red flag fires: it fires when every one of its criteria holds."""
+    """One way a red flag fires: when every criterion without a group holds, and each group has enough."""
 
     red_flag = models.ForeignKey(RedFlag, on_delete=models.CASCADE, related_name="triggers")
     code = models.SlugField(max_length=64, help_text="Unique within the red flag, for example 'saddle-anaesthesia'.")
@@ -41,6 +41,10 @@ class RedFlagTrigger(models.Model):
         choices=TriageLevel.choices,
         blank=True,
         help_text="Leave blank to use the red flag's urgency; set it when this pattern is more urgent.",
+    )
+    group_minimum = models.PositiveSmallIntegerField(
+        default=1,
+        help_text="How many criteria of each group must hold: 1 for 'any of', 2 for 'two or more of'.",
     )
 
     objects = RedFlagTriggerManager()
@@ -54,6 +58,7 @@ class RedFlagTrigger(models.Model):
                 condition=models.Q(urgency="") | models.Q(urgency__in=TriageLevel.values),
                 name="redflagtrigger_urgency_valid",
             ),
+            models.CheckConstraint(condition=models.Q(group_minimum__gte=1), name="redflagtrigger_group_minimum"),
         ]
 
     def __str__(self):
@@ -92,7 +97,15 @@ class TriggerCriterion(models.Model):
         help_text="For weakness: the action, or blank for weakness of any action.",
     )
     reflex = models.ForeignKey(Reflex, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="For 'age at least': the age.")
+    number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For 'age at least': the age; for the duration kinds: the days."
+    )
+    group = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Criteria that share a group number are alternatives (any one, or the trigger's group minimum, "
+        "suffices). Leave blank for a criterion that must hold on its own.",
+    )
 
     objects = TriggerCriterionManager()
     history = HistoricalRecords()
@@ -122,6 +135,19 @@ class TriggerCriterion(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(kind="age_at_least") | models.Q(number__gte=16, number__lte=120),
                 name="triggercriterion_age_in_range",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="symptom_not_present") | models.Q(symptom__isnull=False),
+                name="triggercriterion_absent_symptom_named",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="pain_in_region") | models.Q(region__isnull=False),
+                name="triggercriterion_pain_region_named",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind__in=["duration_at_least", "duration_at_most"])
+                | models.Q(number__isnull=False),
+                name="triggercriterion_duration_named",
             ),
         ]
 

@@ -33,6 +33,7 @@ def evidence_cases(model, prefix):
         f"{prefix}_study_has_source": lambda: evidence(model, provenance=m.Provenance.STUDY, source=None),
         f"{prefix}_estimate_has_rationale": lambda: evidence(model, rationale=""),
         f"{prefix}_unique": lambda: duplicate_evidence(model),
+        f"{prefix}_estimate_has_no_study_figures": lambda: evidence(model, sample_size=80),
     }
 
 
@@ -47,12 +48,41 @@ def duplicate_link(model, **ends):
     model.objects.create(**ends)
 
 
+def modifier(**fields):
+    base = {
+        "condition": f.make_condition(),
+        "code": "age-over-60",
+        "kind": "age",
+        "minimum": 60,
+        "likelihood_ratio": 2.0,
+        "provenance": m.Provenance.CURATOR_ESTIMATE,
+        "rationale": "A test figure.",
+    }
+    return m.ConditionModifier.objects.create(**(base | fields))
+
+
+def duplicate_modifier():
+    row = modifier()
+    modifier(condition=row.condition, code=row.code, minimum=10, maximum=20)
+
+
 def criterion(kind, **fields):
     return m.TriggerCriterion.objects.create(trigger=f.make_trigger(), kind=kind, **fields)
 
 
 BAD_ROWS = {
     "source_kind_valid": lambda: f.make_source(kind="blog"),
+    "source_doi_shape": lambda: f.make_source(doi="doi:jama.281.1.77"),
+    "conditionmodifier_unique": duplicate_modifier,
+    "conditionmodifier_kind_valid": lambda: modifier(kind="star_sign"),
+    "conditionmodifier_ratio_positive": lambda: modifier(likelihood_ratio=0),
+    "conditionmodifier_sex_named": lambda: modifier(kind="sex", minimum=None),
+    "conditionmodifier_sex_only_for_sex": lambda: modifier(sex="female"),
+    "conditionmodifier_band_bounded": lambda: modifier(minimum=None),
+    "conditionmodifier_band_ordered": lambda: modifier(minimum=60, maximum=40),
+    "conditionmodifier_provenance_valid": lambda: modifier(provenance="rumour"),
+    "conditionmodifier_study_has_source": lambda: modifier(provenance=m.Provenance.STUDY),
+    "conditionmodifier_estimate_has_rationale": lambda: modifier(rationale=""),
     "nerveroot_segment_valid": lambda: f.make_root(segment="cervical"),
     "dermatome_unique": lambda: duplicate_link(
         m.Dermatome, root=f.make_root(), region=f.make_region(), typicality="typical"
@@ -150,6 +180,10 @@ BAD_ROWS = {
     "triggercriterion_region_named": lambda: criterion("sensory_change_in_region"),
     "triggercriterion_reflex_named": lambda: criterion("reflex_abnormal"),
     "triggercriterion_age_in_range": lambda: criterion("age_at_least", number=5),
+    "triggercriterion_absent_symptom_named": lambda: criterion("symptom_not_present"),
+    "triggercriterion_pain_region_named": lambda: criterion("pain_in_region"),
+    "triggercriterion_duration_named": lambda: criterion("duration_at_least"),
+    "redflagtrigger_group_minimum": lambda: f.make_trigger(group_minimum=0),
     "knowledgeversion_singleton": lambda: m.KnowledgeVersion.objects.create(pk=2),
     "changerequest_status_valid": lambda: change_request(status="maybe", reviewer=make_user()),
     "changerequest_reviewed_by_someone_else": lambda: self_reviewed_change_request(),

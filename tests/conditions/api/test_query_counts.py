@@ -25,7 +25,7 @@ ENDPOINT_QUERIES = {
     "/api/v1/clinical-tests/": LIST_QUERIES,
     "/api/v1/clinical-tests/faber/": 4,  # version, test, sources, evidence
     "/api/v1/conditions/": LIST_QUERIES,
-    "/api/v1/conditions/lumbar-disc-herniation/": 13,  # version, condition, sources and ten link kinds
+    "/api/v1/conditions/lumbar-disc-herniation/": 14,  # version, condition, sources and eleven link kinds
     "/api/v1/red-flags/": LIST_QUERIES,
     "/api/v1/red-flags/cauda-equina/": 5,  # version, flag+condition, sources, triggers, criteria
     "/api/v1/treatments/": LIST_QUERIES,
@@ -37,7 +37,7 @@ ENDPOINT_QUERIES = {
     "/api/v1/conditions/?nerve_root=L3-S1": LIST_QUERIES + 2,  # + root order for the range, + code check
     "/api/v1/conditions/?nerve=femoral&region=groin": LIST_QUERIES + 2,  # + one code check per filter
     "/api/v1/exercises/?condition=sciatica": LIST_QUERIES + 1,
-    "/api/v1/export/": 59,  # version, a savepoint, each kind's rows and prefetches, the release
+    "/api/v1/export/": 60,  # version, a savepoint, each kind's rows and prefetches, the release
 }
 
 
@@ -55,7 +55,7 @@ def grow_knowledge(n: int) -> None:
     plank = m.Exercise.objects.get(code="plank")
     cauda = m.RedFlag.objects.get(code="cauda-equina")
     estimate = {"sensitivity": 0.5, "specificity": 0.5, "provenance": "curator_estimate", "rationale": "Fake."}
-    for _ in range(n):
+    for i in range(n):
         source = f.make_source()
         for record in (l5, sciatic, herniation, thigh, abduction, achilles, fever, faber, nsaids, plank, cauda):
             record.sources.add(source)
@@ -87,6 +87,10 @@ def grow_knowledge(n: int) -> None:
         m.ConditionSymptom.objects.create(condition=herniation, symptom=f.make_symptom(), **estimate)
         m.ConditionTest.objects.create(condition=condition, test=faber, **estimate)
         m.ConditionTest.objects.create(condition=herniation, test=f.make_test(), **estimate)
+        m.ConditionModifier.objects.create(
+            condition=herniation, code=f"age-{i}", kind="age", minimum=200 + i, maximum=200 + i, likelihood_ratio=1.0,
+            provenance="curator_estimate", source=source, rationale="Fake.",
+        )  # fmt: skip
         m.ConditionTreatment.objects.create(
             condition=condition, treatment=nsaids, recommendation="consider", evidence_note="Fake."
         )
