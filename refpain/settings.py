@@ -209,6 +209,10 @@ SPECTACULAR_SETTINGS = {
         "ExerciseKindEnum": "conditions.models.choices.ExerciseKind",
         "CriterionKindEnum": "conditions.models.choices.CriterionKind",
         "TriageLevelEnum": "conditions.models.choices.TriageLevel",
+        "ProvenanceEnum": "conditions.models.choices.Provenance",
+        "EvidenceProvenanceEnum": ["study", "curator_estimate", "engine_rule"],
+        "ConditionCategoryEnum": "conditions.models.choices.ConditionCategory",
+        "ModifierKindEnum": "conditions.models.choices.ModifierKind",
     },
 }
 

@@ -110,7 +110,7 @@ def test_probabilities_lie_between_0_and_1_and_are_sorted():
 
 
 def test_an_unknown_finding_moves_nothing_and_a_negative_one_does():
-    base = {"age": 40, "symptoms": {"back-pain": True}}
+    base = {"age": 40, "symptoms": {"back-pain": True, "leg-pain-below-knee": True}}
     unknown = probabilities(run(base))
     negative = probabilities(run({**base, "tests": {"straight-leg-raise": "negative"}}))
     assert negative["lumbar-disc-herniation"] < unknown["lumbar-disc-herniation"]

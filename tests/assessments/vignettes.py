@@ -465,7 +465,8 @@ VIGNETTES = [
             "symptoms": {"significant-trauma": True, "back-pain": True},
         },
         condition="vertebral-fracture",
-        triage="urgent",
+        # v1 expected "urgent"; significant trauma with new back pain is an emergency (NICE NG41, audit v2).
+        triage="emergency",
         first=True,
         red_flags=("suspected-fracture",),
     ),

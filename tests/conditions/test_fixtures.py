@@ -164,22 +164,23 @@ def test_every_entity_has_a_summary_and_a_source():
         assert list(bare.values_list("code", flat=True)) == [], model.__name__
 
 
-# Roots and nerves are required where they apply: for the causes that act through a root or a nerve.
-NEURAL_CATEGORIES = {"radicular", "nerve_entrapment", "neuropathy"}
+# Roots and nerves are required where they apply: roots for the causes that act through a root (including
+# a root ganglion or the plexus), nerves for the entrapments of a peripheral nerve.
+ROOT_CATEGORIES = {"radicular", "neuropathy"}
+NERVE_CATEGORIES = {"nerve_entrapment"}
 
 
 def test_every_condition_is_complete():
     problems = []
     for condition in m.Condition.objects.all():
-        neural = condition.category in NEURAL_CATEGORIES
         evidence = condition.symptom_links.count() + condition.test_links.count()
         suitability = set(condition.exercise_links.values_list("suitability", flat=True))
         helpful = condition.treatment_links.exclude(recommendation="not_recommended")
         checks = {
             "summary": bool(condition.summary.strip()),
             "icd10": bool(condition.icd10_codes),
-            "roots": condition.root_links.exists() or not neural,
-            "nerves": condition.nerve_links.exists() or not neural,
+            "roots": condition.root_links.exists() or condition.category not in ROOT_CATEGORIES,
+            "nerves": condition.nerve_links.exists() or condition.category not in NERVE_CATEGORIES,
             "pain regions": condition.region_links.exists(),
             "3 evidence links": evidence >= 3,
             "treatment": helpful.exists(),

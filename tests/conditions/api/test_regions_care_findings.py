@@ -2,6 +2,8 @@
 
 import pytest
 
+from conditions import models as m
+
 pytestmark = pytest.mark.django_db
 
 
@@ -37,7 +39,10 @@ def test_treatments_by_condition_and_recommendation(api):
     assert {"idd-therapy", "gabapentinoids"} <= found
     assert "exercise-programme" not in found
     recommended = codes(api.get("/api/v1/treatments/?condition=sciatica&recommendation=recommended").json()["results"])
-    assert "exercise-programme" in recommended and "idd-therapy" not in recommended
+    assert "stay-active-advice" in recommended and "idd-therapy" not in recommended
+    # NICE NG59 makes group exercise programmes "consider" (v2 audit; v1 had them "recommended").
+    consider = codes(api.get("/api/v1/treatments/?condition=sciatica&recommendation=consider").json()["results"])
+    assert "exercise-programme" in consider
 
 
 def test_treatment_detail_states_its_evidence(api):
@@ -56,7 +61,9 @@ def test_red_flag_detail_lists_its_curated_triggers(api):
 
 def test_red_flags_filter_by_urgency(api):
     found = codes(api.get("/api/v1/red-flags/?urgency=emergency").json()["results"])
-    assert found == {"cauda-equina"}
+    assert found == set(m.RedFlag.objects.filter(urgency="emergency").values_list("code", flat=True))
+    assert {"cauda-equina", "suspected-hip-fracture", "suspected-aortic-aneurysm"} <= found
+    assert "suspected-dvt" not in found
 
 
 def test_symptom_detail_gives_its_accuracy_per_condition(api):
