@@ -11,11 +11,13 @@ from conditions.versioning import consistent_read, knowledge_version, knowledge_
 
 # One entry per table the engine reads: the model, and each row key with the field path it comes from.
 ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
-    "body_regions": ("conditions.bodyregion", {"code": "code"}),
+    "body_regions": ("conditions.bodyregion", {"code": "code", "name": "name"}),
     "muscle_actions": ("conditions.muscleaction", {"code": "code"}),
     "reflexes": ("conditions.reflex", {"code": "code"}),
-    "symptoms": ("conditions.symptom", {"code": "code"}),
-    "clinical_tests": ("conditions.clinicaltest", {"code": "code"}),
+    "symptoms": ("conditions.symptom", {"code": "code", "name": "name", "minimum_triage": "minimum_triage"}),
+    "clinical_tests": ("conditions.clinicaltest", {"code": "code", "name": "name"}),
+    "treatments": ("conditions.treatment", {"code": "code", "name": "name", "kind": "kind"}),
+    "exercises": ("conditions.exercise", {"code": "code", "name": "name"}),
     "nerve_roots": ("conditions.nerveroot", {"code": "code", "name": "name", "position": "position"}),
     "dermatomes": (
         "conditions.dermatome",
@@ -35,7 +37,31 @@ ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
     "nerve_actions": ("conditions.nervemotoraction", {"nerve_code": "nerve__code", "action_code": "action__code"}),
     "conditions": (
         "conditions.condition",
-        {"code": "code", "name": "name", "category": "category", "prior": "prior", "care_level": "care_level"},
+        {
+            "code": "code",
+            "name": "name",
+            "category": "category",
+            "role": "role",
+            "upper_motor_neurone": "upper_motor_neurone",
+            "prior": "prior",
+            "care_level": "care_level",
+        },
+    ),
+    "condition_relations": (
+        "conditions.conditionrelation",
+        {"from_code": "from_condition__code", "to_code": "to_condition__code", "kind": "kind"},
+    ),
+    "condition_modifiers": (
+        "conditions.conditionmodifier",
+        {
+            "condition_code": "condition__code",
+            "kind": "kind",
+            "minimum": "minimum",
+            "maximum": "maximum",
+            "sex": "sex",
+            "likelihood_ratio": "likelihood_ratio",
+            "provenance": "provenance",
+        },
     ),
     "condition_roots": (
         "conditions.conditionnerveroot",
@@ -75,11 +101,22 @@ ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
     ),
     "condition_treatments": (
         "conditions.conditiontreatment",
-        {"condition_code": "condition__code", "treatment_code": "treatment__code", "recommendation": "recommendation"},
+        {
+            "condition_code": "condition__code",
+            "treatment_code": "treatment__code",
+            "recommendation": "recommendation",
+            "evidence_note": "evidence_note",
+            "needs_neurological_deficit": "needs_neurological_deficit",
+        },
     ),
     "condition_exercises": (
         "conditions.conditionexercise",
-        {"condition_code": "condition__code", "exercise_code": "exercise__code", "suitability": "suitability"},
+        {
+            "condition_code": "condition__code",
+            "exercise_code": "exercise__code",
+            "suitability": "suitability",
+            "reason": "reason",
+        },
     ),
     "red_flags": (
         "conditions.redflag",

@@ -143,6 +143,12 @@ class AssessmentRequestSerializer(StrictSerializer):
     FINDINGS = ("pain_regions", "sensory_changes", "weakness", "reflexes", "symptoms", "tests")
 
     def validate(self, attrs):
+        if attrs.get("symptoms", {}).get("pregnancy") is True and attrs.get("sex") != "female":
+            raise serializers.ValidationError(
+                {"symptoms": {"pregnancy": [serializers.ErrorDetail(
+                    "Pregnancy can only be reported with sex 'female'.", code="invalid_for_sex"
+                )]}}
+            )  # fmt: skip
         if not any(attrs.get(name) for name in self.FINDINGS):
             raise serializers.ValidationError(
                 "An assessment needs at least one finding: a pain region, sensory change, weakness, reflex, "
@@ -177,10 +183,12 @@ class TriageSerializer(serializers.Serializer):
 class EvidenceSerializer(serializers.Serializer):
     """A finding that moved a condition; weight is the natural log of its likelihood ratio."""
 
-    item = serializers.CharField()
+    item = serializers.CharField(help_text="What moved it: symptoms.<code>, tests.<code>, pain_regions, age, …")
+    name = serializers.CharField(help_text="The item's display name.")
     value = serializers.JSONField()
     effect = serializers.ChoiceField(["supports", "against"])
     weight = serializers.FloatField()
+    text = serializers.CharField(help_text="The evidence in a plain-English sentence, for a lay reader.")
     provenance = serializers.ChoiceField(
         ["study", "curator_estimate", "engine_rule"],
         help_text="Where the weight comes from: a cited study's figure, a curator's estimate, or the engine's own "
@@ -193,8 +201,23 @@ class ConditionResultSerializer(serializers.Serializer):
 
     code = serializers.CharField()
     name = serializers.CharField()
-    probability = serializers.FloatField()
+    role = serializers.ChoiceField(
+        ["cause", "syndrome"],
+        help_text="A cause excludes the other causes; a syndrome (sciatica, radiculopathy) is explained by them.",
+    )
+    probability = serializers.FloatField(
+        allow_null=True,
+        help_text="For a cause: the probability that it is the cause; the causes' probabilities sum to at most 1 "
+        "(other_causes holds the rest). For a syndrome: the summed probability of the listed and unlisted causes "
+        "that explain it. null for a condition to rule out.",
+    )
+    rule_out = serializers.BooleanField(
+        help_text="A red flag points to it: it must be ruled out, whatever its likelihood. Listed first, no number."
+    )
     red_flag = serializers.BooleanField(help_text="A red flag that fired points to this condition.")
+    explained_by = serializers.ListField(
+        child=serializers.CharField(), help_text="For a syndrome: the listed causes that explain it."
+    )
     evidence = EvidenceSerializer(many=True)
 
 
@@ -208,12 +231,36 @@ class LocationResultSerializer(serializers.Serializer):
     evidence = serializers.ListField(child=serializers.CharField())
 
 
-class RecommendationsSerializer(serializers.Serializer):
-    """Treatment and exercise codes for the likely causes, and exercises to avoid."""
+class TreatmentAdviceSerializer(serializers.Serializer):
+    """A treatment for a likely cause, with its status and the reason."""
 
-    treatments = serializers.ListField(child=serializers.CharField())
-    exercises = serializers.ListField(child=serializers.CharField())
-    exercises_to_avoid = serializers.ListField(child=serializers.CharField())
+    code = serializers.CharField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    recommendation = serializers.ChoiceField(["recommended", "consider"])
+    condition = serializers.CharField(help_text="The cause it is for.")
+    condition_name = serializers.CharField()
+    reason = serializers.CharField(help_text="Why: the guideline or evidence behind it for that cause.")
+    invasive = serializers.BooleanField(help_text="An injection or an operation.")
+    discuss_with_specialist = serializers.BooleanField(help_text="Only as an option to discuss with a specialist.")
+
+
+class ExerciseAdviceSerializer(serializers.Serializer):
+    """An exercise to do, or to avoid, for a likely cause, and why."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    condition = serializers.CharField(help_text="The cause it is for (or to be avoided with).")
+    condition_name = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class RecommendationsSerializer(serializers.Serializer):
+    """Treatments and exercises for the likely causes, and exercises to avoid, each with its reason."""
+
+    treatments = TreatmentAdviceSerializer(many=True)
+    exercises = ExerciseAdviceSerializer(many=True)
+    exercises_to_avoid = ExerciseAdviceSerializer(many=True)
 
 
 class AssessmentResultSerializer(serializers.Serializer):
@@ -225,6 +272,10 @@ class AssessmentResultSerializer(serializers.Serializer):
     knowledge_version = serializers.CharField()
     triage = TriageSerializer()
     conditions = ConditionResultSerializer(many=True)
+    other_causes = serializers.FloatField(
+        help_text="The probability that the cause is none of the causes listed with a number: a cause to rule "
+        "out, a less likely one not listed, or one outside refpain's knowledge."
+    )
     nerve_roots = LocationResultSerializer(many=True)
     nerves = LocationResultSerializer(many=True)
     recommendations = RecommendationsSerializer()

@@ -3,16 +3,17 @@
 No ORM and no requests here: the caller parses the input and supplies the snapshot.
 """
 
+import math
 from dataclasses import replace
 
-from .differential import differential
+from .differential import Weighed, differential
 from .knowledge import Knowledge, build_knowledge
 from .localisation import localise
 from .recommendations import recommend
-from .triage import red_flag_hits, triage
-from .types import AssessmentInput, AssessmentResult
+from .triage import rank, red_flag_hits, triage
+from .types import AssessmentInput, AssessmentResult, ConditionResult
 
-ENGINE_VERSION = "1.1.0"
+ENGINE_VERSION = "2.0.0"
 MAX_CONDITIONS = 10
 MIN_PROBABILITY = 0.01
 
@@ -35,28 +36,93 @@ __all__ = [
 
 def assess(data: AssessmentInput, knowledge: Knowledge) -> AssessmentResult:
     """Triage, likely causes with their evidence, the roots and nerves involved, and what helps."""
+    data = with_body_map_signs(data)
     hits = red_flag_hits(data, knowledge)
-    flagged = {hit_condition for hit in hits if (hit_condition := condition_of(hit.code, knowledge))}
-    ranked = [replace(c, red_flag=c.code in flagged) for c in differential(data, knowledge, always=flagged)]
-    # A red flag is never outweighed by probabilities: the rare serious cause it points to comes first.
-    ranked.sort(key=lambda c: (not (c.red_flag and is_serious(c.code, knowledge)), -c.probability, c.code))
-    shown = [c for c in ranked if c.red_flag or c.probability >= MIN_PROBABILITY][:MAX_CONDITIONS]
-    level = triage(data, knowledge, ranked, hits)
+    urgency = {}
+    for hit in hits:  # most urgent first
+        code = condition_of(hit.code, knowledge)
+        if code and code in knowledge.conditions:
+            urgency.setdefault(code, hit.urgency)
+    causes, syndromes = differential(data, knowledge, always=[c for c in urgency if not is_syndrome(c, knowledge)])
+    weighed = {c.code: c for c in [*causes, *syndromes]}
+    # A red flag is never outweighed by probabilities: its cause comes first, as one to rule out, with no number
+    # (the most urgent first and, among equally urgent ones, the one the findings fit best).
+    order = sorted(urgency, key=lambda code: (-rank(urgency[code]), -weight_of(code, weighed), code))
+    listed = [ruled_out(code, weighed, knowledge) for code in order]
+    for cause in causes:
+        if cause.code not in urgency and cause.probability >= MIN_PROBABILITY and len(listed) < MAX_CONDITIONS:
+            listed.append(result(cause, knowledge))
+    other_causes = round(1 - sum(c.probability for c in listed if c.probability is not None), 3)
+    shown = {c.code for c in listed}
+    for syndrome in syndromes:
+        if syndrome.code not in urgency and syndrome.probability >= MIN_PROBABILITY:
+            explained_by = tuple(code for code in knowledge.conditions[syndrome.code].explained_by if code in shown)
+            listed.append(result(syndrome, knowledge, explained_by=explained_by))
+    level = triage(data, knowledge, listed, hits)
     roots, nerves = localise(data, knowledge)
     return AssessmentResult(
         engine_version=ENGINE_VERSION,
         knowledge_version=knowledge.version,
         triage=level,
-        conditions=tuple(shown),
+        conditions=tuple(listed),
+        other_causes=max(other_causes, 0.0),
         nerve_roots=tuple(roots),
         nerves=tuple(nerves),
-        recommendations=recommend(ranked, level.level, knowledge),
+        recommendations=recommend(data, listed, level.level, knowledge),
         disclaimer=DISCLAIMER,
     )
 
 
-def is_serious(code: str, knowledge: Knowledge) -> bool:
-    return knowledge.conditions[code].category == "serious_pathology"
+def weight_of(code: str, weighed: dict[str, Weighed]) -> float:
+    return weighed[code].probability if code in weighed else 0.0
+
+
+def floor3(probability: float) -> float:
+    """Rounded down to three places, so rounding never makes the causes sum to more than 1."""
+    return math.floor(probability * 1000) / 1000
+
+
+def result(weighed: Weighed, knowledge: Knowledge, explained_by=()) -> ConditionResult:
+    condition = knowledge.conditions[weighed.code]
+    return ConditionResult(
+        code=condition.code,
+        name=condition.name,
+        role=condition.role,
+        probability=floor3(weighed.probability),
+        rule_out=False,
+        red_flag=False,
+        explained_by=explained_by,
+        evidence=weighed.evidence,
+    )
+
+
+def ruled_out(code: str, weighed: dict[str, Weighed], knowledge: Knowledge) -> ConditionResult:
+    """A cause a red flag points to: to rule out, shown with the evidence but never with a number."""
+    condition = knowledge.conditions[code]
+    return ConditionResult(
+        code=code,
+        name=condition.name,
+        role=condition.role,
+        probability=None,
+        rule_out=True,
+        red_flag=True,
+        explained_by=condition.explained_by,
+        evidence=weighed[code].evidence if code in weighed else (),
+    )
+
+
+SADDLE_REGION, SADDLE_SYMPTOM = "perineum", "saddle-anaesthesia"
+
+
+def with_body_map_signs(data: AssessmentInput) -> AssessmentInput:
+    """Numbness or tingling marked on the perineum is saddle anaesthesia, wherever the symptom counts."""
+    if data.symptoms.get(SADDLE_SYMPTOM) is True or not any(f.region == SADDLE_REGION for f in data.sensory_changes):
+        return data
+    return replace(data, symptoms={**data.symptoms, SADDLE_SYMPTOM: True})
+
+
+def is_syndrome(code: str, knowledge: Knowledge) -> bool:
+    return knowledge.conditions[code].is_syndrome
 
 
 def condition_of(red_flag_code: str, knowledge: Knowledge) -> str | None:

@@ -1,10 +1,19 @@
-"""The differential: each condition's prior, moved by the likelihood ratio of every known finding."""
+"""The differential: which cause explains the findings, as probabilities of causes that exclude each other.
+
+Each cause's weight is its prior (moved by the person's age band, sex and how long symptoms have lasted)
+times the likelihood ratio of every known finding, of how well its pain map covers the painful regions, and
+of how well its roots or nerves explain any deficit. The weights, with a fixed share for causes outside the
+knowledge, are normalised, so the probabilities of all causes sum to 1. A syndrome (sciatica, radiculopathy)
+is not a competitor: it is as likely as the causes that explain it together.
+"""
 
 import math
+from dataclasses import dataclass, replace
 
+from .explanations import explain
 from .knowledge import NEURAL_CATEGORIES, ConditionFacts, Knowledge
 from .localisation import TYPICALITY_SHARE, Finding, deficit_findings, fit, nerve_share, root_share
-from .types import AssessmentInput, ConditionResult, Evidence
+from .types import AssessmentInput, Evidence
 
 # Pain regions: one combined likelihood ratio from how well the condition's pain map covers
 # the regions reported, from PAIN_MISS (none covered) to PAIN_MATCH (all typical).
@@ -16,25 +25,40 @@ PAIN_MISS = 0.4
 NEURAL_MATCH = 3.0
 NEURAL_MISS = 0.3
 NO_DEFICIT_EXPECTED = {"motor": 0.35, "sensory": 0.6}
-NON_NEURAL_CATEGORIES = {"joint", "muscle", "referred_somatic"}
+# Causes that never damage a nerve: a deficit argues against them (the serious causes may well cause one).
+NON_NEURAL_CATEGORIES = {"joint", "muscle", "referred_somatic", "vascular", "inflammatory", "visceral"}
 MULTI_LEVEL_DISCOUNT = 0.75  # several roots explaining the deficits together is less likely than one
 
+# Brisk reflexes are an upper motor neurone sign: they point to the cord, and away from a root or nerve.
+UPPER_MOTOR_NEURONE_MATCH = 3.0
+LOWER_MOTOR_NEURONE_MISS = 0.3
+
+# The prior share of causes that the knowledge does not hold (non-specific pain among them): findings
+# do not move it, so a picture that fits nothing known leaves the probability there.
+OTHER_CAUSES_SHARE = 0.1
+
 ENGINE_RULE = "engine_rule"  # a ratio set by the engine's own rules (pain map, deficits), not a stored figure
-PRIOR_BOUND = 1e-6
 MIN_WEIGHT = 0.05  # evidence that moves the log odds less than this is not reported
-
-
 RANKED_PER_CATEGORY = 10  # conditions no finding touches, per category, kept in the running (by prior)
 
 
-def candidates(data: AssessmentInput, deficits: list[Finding], knowledge: Knowledge, always=()) -> set[str]:
-    """The conditions that can rank: those the findings touch, and the likeliest few of the rest.
+@dataclass(frozen=True)
+class Weighed:
+    """A condition's posterior probability and the evidence that moved it."""
 
-    A condition no finding touches moves exactly as every other untouched condition of its category
-    (pain elsewhere, a deficit it cannot explain), so among those only the highest priors can rank.
+    code: str
+    probability: float
+    evidence: tuple[Evidence, ...]
+
+
+def candidates(data: AssessmentInput, deficits: list[Finding], knowledge: Knowledge, always=()) -> set[str]:
+    """The causes to weigh one by one: those the findings touch, those always weighed, the likeliest few others.
+
+    A cause no finding touches moves exactly as every other untouched cause of its category (pain
+    elsewhere, a deficit it cannot explain, no modifier), so the rest of each category is weighed in bulk.
     """
     index = knowledge.index
-    touched = set(always)
+    touched = set(always) | index.always
     for item in [*(f"symptoms.{code}" for code in data.symptoms), *(f"tests.{code}" for code in data.tests)]:
         touched.update(index.by_evidence.get(item, ()))
     for finding in data.pain_regions:
@@ -48,33 +72,89 @@ def candidates(data: AssessmentInput, deficits: list[Finding], knowledge: Knowle
                 touched.update(index.by_nerve.get(nerve.code, ()))
     for codes in index.by_prior.values():
         touched.update(codes[:RANKED_PER_CATEGORY])
-    return touched
+    return {code for code in touched if not knowledge.conditions[code].is_syndrome}
 
 
-def differential(data: AssessmentInput, knowledge: Knowledge, always=()) -> list[ConditionResult]:
+def differential(data: AssessmentInput, knowledge: Knowledge, always=()) -> tuple[list[Weighed], list[Weighed]]:
+    """The causes weighed one by one, most probable first, and every syndrome with its explaining causes' sum."""
     deficits = deficit_findings(data)
-    results = []
-    for code in sorted(candidates(data, deficits, knowledge, always)):
+    weighed = candidates(data, deficits, knowledge, always)
+    weights, evidence = {}, {}
+    for code in sorted(weighed):
         condition = knowledge.conditions[code]
-        evidence = [
-            *finding_evidence(data, condition),
-            *pain_evidence(data, condition),
+        items = [
+            *modifier_evidence(data, condition),
+            *finding_evidence(data, condition, knowledge),
+            *pain_evidence(data, condition, knowledge),
             *deficit_evidence(deficits, condition, knowledge),
+            *reflex_evidence(data, condition),
         ]
-        prior = min(max(condition.prior, PRIOR_BOUND), 1 - PRIOR_BOUND)  # the database keeps it inside (0, 1)
-        log_odds = math.log(prior / (1 - prior)) + sum(e.weight for e in evidence)
-        probability = 1 / (1 + math.exp(-log_odds))
-        reported = sorted((e for e in evidence if abs(e.weight) >= MIN_WEIGHT), key=lambda e: (-abs(e.weight), e.item))
-        results.append(ConditionResult(condition.code, condition.name, round(probability, 3), False, tuple(reported)))
-    return sorted(results, key=lambda r: (-r.probability, r.code))
+        weights[code] = prior_share(condition, knowledge) * math.exp(sum(e.weight for e in items))
+        evidence[code] = tuple(explain(e, condition) for e in reported(items))
+    total = sum(weights.values()) + untouched_weight(data, deficits, knowledge, weighed) + OTHER_CAUSES_SHARE
+    causes = [Weighed(code, weight / total, evidence[code]) for code, weight in weights.items()]
+    causes.sort(key=lambda c: (-c.probability, c.code))
+    probability = {c.code: c.probability for c in causes}
+    syndromes = [
+        Weighed(code, sum(probability.get(cause, 0.0) for cause in condition.explained_by), ())
+        for code, condition in sorted(knowledge.conditions.items())
+        if condition.is_syndrome
+    ]
+    return causes, sorted(syndromes, key=lambda s: (-s.probability, s.code))
 
 
-def evidence_item(item: str, value, ratio: float, provenance: str = ENGINE_RULE) -> Evidence:
-    weight = round(math.log(ratio), 3)
-    return Evidence(item, value, "supports" if weight > 0 else "against", weight, provenance)
+def prior_share(condition: ConditionFacts, knowledge: Knowledge) -> float:
+    """The cause's prior as a share of all the causes', leaving OTHER_CAUSES_SHARE for the unknown ones."""
+    return condition.prior / knowledge.index.prior_total * (1 - OTHER_CAUSES_SHARE)
 
 
-def finding_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
+def untouched_weight(data: AssessmentInput, deficits: list[Finding], knowledge: Knowledge, weighed: set[str]) -> float:
+    """The summed weight of the causes not weighed one by one: each category's remaining prior, moved alike."""
+    index = knowledge.index
+    total = 0.0
+    for category, prior in index.prior_by_category.items():
+        remaining = prior - sum(
+            knowledge.conditions[c].prior for c in weighed if knowledge.conditions[c].category == category
+        )
+        if remaining <= 1e-12:
+            continue
+        ratio = PAIN_MISS if data.pain_regions else 1.0
+        if deficits and category in NON_NEURAL_CATEGORIES:
+            ratio *= NO_DEFICIT_EXPECTED[deficit_kind(deficits)]
+        elif deficits and category in NEURAL_CATEGORIES:
+            ratio *= NEURAL_MISS
+        if data.has_brisk_reflex and category in NEURAL_CATEGORIES:
+            ratio *= LOWER_MOTOR_NEURONE_MISS
+        total += remaining / index.prior_total * (1 - OTHER_CAUSES_SHARE) * ratio
+    return total
+
+
+def reported(items: list[Evidence]) -> list[Evidence]:
+    """The evidence worth showing, strongest first, its weights rounded (the sums use them unrounded)."""
+    shown = [replace(e, weight=round(e.weight, 3)) for e in items if abs(e.weight) >= MIN_WEIGHT]
+    return sorted(shown, key=lambda e: (-abs(e.weight), e.item))
+
+
+def evidence_item(item: str, name: str, value, ratio: float, provenance: str = ENGINE_RULE) -> Evidence:
+    weight = math.log(ratio)
+    return Evidence(item, name, value, "supports" if weight > 0 else "against", weight, provenance, "")
+
+
+MODIFIER_ITEMS = {"age": ("age", "Age"), "sex": ("sex", "Sex"), "duration": ("duration_days", "How long it has lasted")}
+
+
+def modifier_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
+    """The person's age band, sex and the duration of symptoms, as the condition's modifiers weigh them."""
+    evidence = []
+    for modifier in condition.modifiers:
+        value = modifier.value_for(data.age, data.sex, data.duration_days)
+        if value is not None and modifier.likelihood_ratio != 1:
+            item, name = MODIFIER_ITEMS[modifier.kind]
+            evidence.append(evidence_item(item, name, value, modifier.likelihood_ratio, modifier.provenance))
+    return evidence
+
+
+def finding_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Evidence]:
     answers = [(f"symptoms.{code}", present, present) for code, present in sorted(data.symptoms.items())]
     answers += [(f"tests.{code}", result, result == "positive") for code, result in sorted(data.tests.items())]
     evidence = []
@@ -82,30 +162,48 @@ def finding_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[E
         accuracy = condition.evidence.get(item)
         ratio = accuracy.likelihood_ratio(present) if accuracy else None
         if ratio is not None and ratio != 1:
-            evidence.append(evidence_item(item, value, ratio, accuracy.provenance))
+            name = knowledge.names.get(item.replace("tests.", "clinical_tests."), item)
+            evidence.append(evidence_item(item, name, value, ratio, accuracy.provenance))
     return evidence
 
 
-def pain_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
+def pain_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Evidence]:
     regions = sorted({finding.region for finding in data.pain_regions})
     if not regions:
         return []
     cover = sum(TYPICALITY_SHARE.get(condition.pain_regions.get(region), 0.0) for region in regions) / len(regions)
     ratio = PAIN_MISS + (PAIN_MATCH - PAIN_MISS) * cover
-    return [evidence_item("pain_regions", ", ".join(regions), ratio)]
+    names = ", ".join(knowledge.names.get(f"body_regions.{region}", region).lower() for region in regions)
+    return [evidence_item("pain_regions", "Where the pain is", names, ratio)]
+
+
+def deficit_kind(deficits: list[Finding]) -> str:
+    return "motor" if any(f.kind != "sensory" for f in deficits) else "sensory"
 
 
 def deficit_evidence(deficits: list[Finding], condition: ConditionFacts, knowledge: Knowledge) -> list[Evidence]:
     if not deficits:
         return []
     value = ", ".join(sorted({f.item for f in deficits}))
+    name = "Numbness, weakness or reflex changes"
     if condition.category in NON_NEURAL_CATEGORIES:
-        kind = "motor" if any(f.kind != "sensory" for f in deficits) else "sensory"
-        return [evidence_item("neurological_deficit", value, NO_DEFICIT_EXPECTED[kind])]
+        return [evidence_item("neurological_deficit", name, value, NO_DEFICIT_EXPECTED[deficit_kind(deficits)])]
     if condition.category not in NEURAL_CATEGORIES:
         return []
     explained = deficit_fit(deficits, condition, knowledge)
-    return [evidence_item("neurological_deficit", value, NEURAL_MISS + (NEURAL_MATCH - NEURAL_MISS) * explained)]
+    return [evidence_item("neurological_deficit", name, value, NEURAL_MISS + (NEURAL_MATCH - NEURAL_MISS) * explained)]
+
+
+def reflex_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
+    """Brisk reflexes: for the cord, against a root or a peripheral nerve."""
+    if not data.has_brisk_reflex:
+        return []
+    value = ", ".join(sorted({f"reflexes.{f.reflex}" for f in data.reflexes if f.status == "brisk"}))
+    if condition.upper_motor_neurone:
+        return [evidence_item("reflexes.brisk", "Brisk reflexes", value, UPPER_MOTOR_NEURONE_MATCH)]
+    if condition.category in NEURAL_CATEGORIES:
+        return [evidence_item("reflexes.brisk", "Brisk reflexes", value, LOWER_MOTOR_NEURONE_MISS)]
+    return []
 
 
 def deficit_fit(deficits: list[Finding], condition: ConditionFacts, knowledge: Knowledge) -> float:

@@ -45,20 +45,66 @@ class Accuracy:
 
 
 @dataclass(frozen=True)
+class Modifier:
+    """How a condition's odds change for a person in an age band, of a sex, or with symptoms of a duration."""
+
+    kind: str
+    minimum: int | None
+    maximum: int | None
+    sex: str
+    likelihood_ratio: float
+    provenance: str
+
+    def value_for(self, age: int, sex: str | None, duration_days: int | None) -> int | str | None:
+        """The person's value this modifier looks at, if it applies to them; otherwise None."""
+        if self.kind == "sex":
+            return sex if sex == self.sex else None
+        value = age if self.kind == "age" else duration_days
+        if value is None or (self.minimum is not None and value < self.minimum):
+            return None
+        return value if self.maximum is None or value <= self.maximum else None
+
+
+@dataclass(frozen=True)
+class TreatmentLink:
+    """A treatment for a condition: whether it is advised, why, and whether it needs a deficit."""
+
+    recommendation: str
+    reason: str
+    needs_neurological_deficit: bool
+
+
+@dataclass(frozen=True)
+class ExerciseLink:
+    """An exercise that suits a condition or is to be avoided with it, and why."""
+
+    suitability: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ConditionFacts:
     """What the engine knows of one condition."""
 
     code: str
     name: str
     category: str
+    role: str
+    upper_motor_neurone: bool
     prior: float
     care_level: str
     roots: Mapping[str, str]
     nerves: frozenset[str]
     pain_regions: Mapping[str, str]
     evidence: Mapping[str, Accuracy]
-    treatments: Mapping[str, str]
-    exercises: Mapping[str, str]
+    modifiers: tuple[Modifier, ...]
+    treatments: Mapping[str, TreatmentLink]
+    exercises: Mapping[str, ExerciseLink]
+    explained_by: tuple[str, ...]  # for a syndrome: the causes that explain it, through other syndromes too
+
+    @property
+    def is_syndrome(self) -> bool:
+        return self.role == "syndrome"
 
 
 @dataclass(frozen=True)
@@ -130,6 +176,9 @@ class ConditionIndex:
     by_root: Mapping[str, tuple[str, ...]]
     by_nerve: Mapping[str, tuple[str, ...]]
     by_prior: Mapping[str, tuple[str, ...]]
+    always: frozenset[str]  # causes that are always weighed: with modifiers, explaining a syndrome, or of the cord
+    prior_total: float  # the sum of every cause's prior
+    prior_by_category: Mapping[str, float]  # the sum of the causes' priors in each category
 
 
 @dataclass(frozen=True)
@@ -138,6 +187,9 @@ class Knowledge:
 
     version: str
     codes: Mapping[str, frozenset[str]]
+    names: Mapping[str, str]  # display names of findings, regions, treatments and exercises, by "kind.code"
+    minimum_triage: Mapping[str, str]  # symptom code: the least care it needs when reported
+    treatment_kinds: Mapping[str, str]
     conditions: Mapping[str, ConditionFacts]
     roots: Mapping[str, RootFacts]
     nerves: Mapping[str, NerveFacts]
@@ -159,9 +211,19 @@ def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledg
         for kind in ("body_regions", "muscle_actions", "reflexes", "symptoms", "clinical_tests", "conditions")
     }
     conditions = build_conditions(rows)
+    names = {
+        f"{kind}.{row['code']}": row["name"]
+        for kind in ("symptoms", "clinical_tests", "body_regions", "treatments", "exercises")
+        for row in rows[kind]
+    }
     return Knowledge(
         version=version,
         codes=frozen(codes),
+        names=frozen(names),
+        minimum_triage=frozen(
+            {row["code"]: row["minimum_triage"] for row in rows["symptoms"] if row["minimum_triage"]}
+        ),
+        treatment_kinds=frozen({row["code"]: row["kind"] for row in rows["treatments"]}),
         conditions=frozen(conditions),
         roots=frozen(build_roots(rows)),
         nerves=frozen(build_nerves(rows)),
@@ -172,7 +234,13 @@ def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledg
 
 def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
     by_evidence, by_region, by_root, by_nerve, by_category = (defaultdict(list) for _ in range(5))
-    for code, condition in sorted(conditions.items()):
+    causes = {code: condition for code, condition in conditions.items() if not condition.is_syndrome}
+    always = {code for code, c in causes.items() if c.modifiers or c.upper_motor_neurone}
+    always |= {code for c in conditions.values() for code in c.explained_by}
+    prior_by_category = defaultdict(float)
+    for condition in causes.values():
+        prior_by_category[condition.category] += condition.prior
+    for code, condition in sorted(causes.items()):
         for item in condition.evidence:
             by_evidence[item].append(code)
         for region in condition.pain_regions:
@@ -191,7 +259,10 @@ def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
         *(
             frozen({key: tuple(value) for key, value in index.items()})
             for index in (by_evidence, by_region, by_root, by_nerve, by_prior)
-        )
+        ),
+        always=frozenset(always),
+        prior_total=sum(prior_by_category.values()),
+        prior_by_category=frozen(dict(prior_by_category)),
     )
 
 
@@ -203,6 +274,8 @@ def build_conditions(rows) -> dict[str, ConditionFacts]:
     tests = grouped(rows["condition_tests"], "condition_code")
     treatments = grouped(rows["condition_treatments"], "condition_code")
     exercises = grouped(rows["condition_exercises"], "condition_code")
+    modifiers = grouped(rows["condition_modifiers"], "condition_code")
+    explained_by = explainers(rows)
     conditions = {}
     for row in rows["conditions"]:
         code = row["code"]
@@ -212,16 +285,56 @@ def build_conditions(rows) -> dict[str, ConditionFacts]:
             code=code,
             name=row["name"],
             category=row["category"],
+            role=row["role"] or "cause",
+            upper_motor_neurone=bool(row["upper_motor_neurone"]),
             prior=row["prior"],
             care_level=row["care_level"],
             roots=frozen({r["root_code"]: r["typicality"] for r in roots[code]}),
             nerves=frozenset(r["nerve_code"] for r in nerves[code]),
             pain_regions=frozen({r["region_code"]: r["typicality"] for r in regions[code]}),
             evidence=frozen(evidence),
-            treatments=frozen({r["treatment_code"]: r["recommendation"] for r in treatments[code]}),
-            exercises=frozen({r["exercise_code"]: r["suitability"] for r in exercises[code]}),
+            modifiers=tuple(
+                Modifier(m["kind"], m["minimum"], m["maximum"], m["sex"], m["likelihood_ratio"], m["provenance"])
+                for m in modifiers[code]
+            ),
+            treatments=frozen(
+                {
+                    r["treatment_code"]: TreatmentLink(
+                        r["recommendation"], r["evidence_note"], bool(r["needs_neurological_deficit"])
+                    )
+                    for r in treatments[code]
+                }
+            ),
+            exercises=frozen(
+                {r["exercise_code"]: ExerciseLink(r["suitability"], r["reason"]) for r in exercises[code]}
+            ),
+            explained_by=tuple(sorted(explained_by.get(code, ()))),
         )
     return conditions
+
+
+EXPLAINING = ("causes", "may_cause")
+
+
+def explainers(rows) -> dict[str, set[str]]:
+    """For each syndrome, the causes that explain it, directly or through another syndrome they cause."""
+    role = {row["code"]: row["role"] or "cause" for row in rows["conditions"]}
+    into = defaultdict(set)
+    for relation in rows["condition_relations"]:
+        if relation["kind"] in EXPLAINING:
+            into[relation["to_code"]].add(relation["from_code"])
+    result = {}
+    for syndrome in (code for code, kind in role.items() if kind == "syndrome"):
+        found, frontier = set(), set(into[syndrome])
+        while frontier:
+            code = frontier.pop()
+            if code in found or code == syndrome:
+                continue
+            found.add(code)
+            if role.get(code) == "syndrome":
+                frontier |= into[code]
+        result[syndrome] = {code for code in found if role.get(code) == "cause"}
+    return result
 
 
 def accuracy(row: Mapping) -> Accuracy:

@@ -94,14 +94,14 @@ def score_structures(structures, findings: list[Finding], share, size) -> list[L
     Ties go to the structure with the smaller territory: the most specific explanation.
     """
     total = sum(f.weight for f in findings)
-    if not findings:
-        return []
+    if not any(f.kind != "pain" for f in findings):
+        return []  # pain alone localises too little to name a root or nerve: an empty answer is honest
     sizes = {}
     results = []
     for structure in structures:
         explained, unexplained, used = fit(findings, lambda f, s=structure: share(s, f))
-        if not used:
-            continue
+        if not any(f.kind != "pain" for f in used):
+            continue  # a structure is named only for the numbness, weakness or reflexes it explains
         score = max(explained - UNEXPLAINED_PENALTY * unexplained, 0.0) / total
         if score <= 0:
             continue
@@ -132,7 +132,11 @@ def describe(finding: Finding, portion: float) -> str:
 
 
 def localise(data: AssessmentInput, knowledge: Knowledge) -> tuple[list[LocationResult], list[LocationResult]]:
-    """Score every nerve root and every peripheral nerve against the localising findings."""
+    """Score every nerve root and every peripheral nerve against the localising findings.
+
+    Only numbness, weakness and reduced or absent reflexes implicate a root or nerve (pain adds a little to
+    those it implicates); brisk reflexes are upper motor neurone signs and implicate none of them.
+    """
     findings = localising_findings(data)
     roots = score_structures(knowledge.roots.values(), findings, root_share, lambda root: root.position)
     nerves = score_structures(

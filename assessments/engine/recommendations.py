@@ -1,39 +1,101 @@
-"""What helps: treatments and exercises for the likely causes, never what any of them should avoid."""
+"""What helps: care for the likely causes, safe for the triage level, with the reason for each item.
 
-from .knowledge import Knowledge
-from .types import ConditionResult, Recommendations
+- Treatments come from the causes that guide care: those a red flag points to, then the likely causes.
+  One that any guiding cause should not have is never offered.
+- Invasive care (an injection or surgery) is never offered on a self-care result, only for a cause to rule
+  out or one the engine is fairly sure of, only with a neurological deficit where the knowledge says it
+  needs one, and always as something to discuss with a specialist.
+- Exercises are never suggested on an urgent or emergency result. Exercises to avoid come only from the
+  likely causes, and never take away the leading cause's own suitable exercises.
+"""
 
-GUIDING_PROBABILITY = 0.3  # conditions at least this probable shape the recommendations
-AT_LEAST = 2  # otherwise, the two most probable do
-NO_EXERCISE_LEVELS = {"emergency", "urgent"}
+from .knowledge import ConditionFacts, Knowledge
+from .types import AssessmentInput, ConditionResult, ExerciseAdvice, Recommendations, TreatmentAdvice
+
+LIKELY = 0.3  # causes at least this probable guide the care (with the leading cause, whatever its probability)
+INVASIVE_LIKELY = 0.5  # an injection or operation is mentioned only for a cause at least this probable
+INVASIVE_KINDS = frozenset({"injection", "surgery"})
+NO_EXERCISE_LEVELS = frozenset({"emergency", "urgent"})
 ORDER = {"recommended": 0, "consider": 1}
 
 
-def likely_conditions(conditions: list[ConditionResult]) -> list[ConditionResult]:
-    flagged = [c for c in conditions if c.red_flag]
-    likely = [c for c in conditions if c.probability >= GUIDING_PROBABILITY and not c.red_flag]
-    return flagged + (likely or [c for c in conditions if not c.red_flag][:AT_LEAST])
+def guiding_causes(conditions: list[ConditionResult], level: str) -> list[ConditionResult]:
+    """The causes whose care is offered: the ones to rule out first, then the likely ones."""
+    causes = [c for c in conditions if c.role == "cause"]
+    rule_out = [c for c in causes if c.rule_out]
+    numbered = [c for c in causes if c.probability is not None]
+    likely = [c for c in numbered if c.probability >= LIKELY] or numbered[:1]
+    if level in NO_EXERCISE_LEVELS and rule_out:
+        return rule_out  # what to do now is in the triage advice; care for the cause to rule out comes first
+    return rule_out + likely
 
 
-def recommend(conditions: list[ConditionResult], level: str, knowledge: Knowledge) -> Recommendations:
-    likely = [knowledge.conditions[c.code] for c in likely_conditions(conditions)]
-    ruled_out = {code for c in likely for code, rec in c.treatments.items() if rec == "not_recommended"}
-    guiding = likely
-    if level in NO_EXERCISE_LEVELS:
-        # What to do now is in the triage advice; the treatments of a serious cause come before any other.
-        guiding = [c for c in likely if c.category == "serious_pathology"] or likely
-    ranked = {}
-    for position, condition in enumerate(guiding):
-        for code, recommendation in condition.treatments.items():
-            if recommendation in ORDER and code not in ruled_out:
-                key = (ORDER[recommendation], position, code)
-                ranked[code] = min(ranked.get(code, key), key)
-    treatments = tuple(sorted(ranked, key=ranked.get))
-    to_avoid = {code for c in likely for code, use in c.exercises.items() if use == "avoid"}
-    suitable = []
-    if level not in NO_EXERCISE_LEVELS:
-        for condition in likely:
-            suitable += sorted(
-                code for code, use in condition.exercises.items() if use == "suitable" and code not in to_avoid
+def offered(condition: ConditionFacts, result: ConditionResult, code: str, data, level: str, knowledge) -> bool:
+    """Whether a treatment linked to this cause is safe to mention for this person and triage level."""
+    link = condition.treatments[code]
+    if link.needs_neurological_deficit and not data.has_deficit:
+        return False
+    if knowledge.treatment_kinds[code] not in INVASIVE_KINDS:
+        return True
+    sure = result.rule_out or (result.probability or 0) >= INVASIVE_LIKELY
+    return level != "self_care" and sure
+
+
+def recommend(
+    data: AssessmentInput, conditions: list[ConditionResult], level: str, knowledge: Knowledge
+) -> Recommendations:
+    guiding = guiding_causes(conditions, level)
+    facts = [knowledge.conditions[c.code] for c in guiding]
+    ruled_out = {code for c in facts for code, link in c.treatments.items() if link.recommendation == "not_recommended"}
+    chosen: dict[str, tuple[tuple, TreatmentAdvice]] = {}
+    for position, (result, condition) in enumerate(zip(guiding, facts, strict=True)):
+        for code, link in sorted(condition.treatments.items()):
+            if link.recommendation not in ORDER or code in ruled_out:
+                continue
+            if not offered(condition, result, code, data, level, knowledge):
+                continue
+            invasive = knowledge.treatment_kinds[code] in INVASIVE_KINDS
+            advice = TreatmentAdvice(
+                code=code,
+                name=knowledge.names[f"treatments.{code}"],
+                kind=knowledge.treatment_kinds[code],
+                recommendation=link.recommendation,
+                condition=condition.code,
+                condition_name=condition.name,
+                reason=link.reason,
+                invasive=invasive,
+                discuss_with_specialist=invasive,
             )
-    return Recommendations(treatments, tuple(dict.fromkeys(suitable)), tuple(sorted(to_avoid)))
+            key = (ORDER[link.recommendation], invasive, position, code)
+            if code not in chosen or key < chosen[code][0]:
+                chosen[code] = (key, advice)
+    treatments = tuple(advice for _, advice in sorted(chosen.values(), key=lambda pair: pair[0]))
+    exercises, to_avoid = exercise_advice(conditions, level, knowledge)
+    return Recommendations(treatments, exercises, to_avoid)
+
+
+def exercise_advice(conditions: list[ConditionResult], level: str, knowledge: Knowledge):
+    """Exercises that suit the likely causes, and those to avoid for them (never the leading cause's own)."""
+    numbered = [c for c in conditions if c.role == "cause" and c.probability is not None]
+    likely = [c for c in numbered if c.probability >= LIKELY] or numbered[:1]
+    flagged = [c for c in conditions if c.role == "cause" and c.rule_out]
+    leading = knowledge.conditions[likely[0].code] if likely else None
+    keep = {code for code, link in leading.exercises.items() if link.suitability == "suitable"} if leading else set()
+    avoid: dict[str, ExerciseAdvice] = {}
+    for result in flagged + likely:
+        condition = knowledge.conditions[result.code]
+        for code, link in sorted(condition.exercises.items()):
+            if link.suitability == "avoid" and code not in keep and code not in avoid:
+                avoid[code] = exercise(code, condition, link.reason, knowledge)
+    suitable: dict[str, ExerciseAdvice] = {}
+    if level not in NO_EXERCISE_LEVELS:
+        for result in likely:
+            condition = knowledge.conditions[result.code]
+            for code, link in sorted(condition.exercises.items()):
+                if link.suitability == "suitable" and code not in avoid and code not in suitable:
+                    suitable[code] = exercise(code, condition, link.reason, knowledge)
+    return tuple(suitable.values()), tuple(sorted(avoid.values(), key=lambda e: e.code))
+
+
+def exercise(code: str, condition: ConditionFacts, reason: str, knowledge: Knowledge) -> ExerciseAdvice:
+    return ExerciseAdvice(code, knowledge.names[f"exercises.{code}"], condition.code, condition.name, reason)

@@ -15,8 +15,8 @@ ADVICE = {
 }
 
 LONG_STANDING_DAYS = 42  # six weeks: NICE NG59 advises reassessment when pain has not settled
-LEADING_CAUSE_PROBABILITY = 0.4  # the leading cause, at least this probable, sets its usual care level
-SERIOUS_LIKELY = 0.5  # any serious cause at least this probable does too, even without a red flag
+LEADING_CAUSE_PROBABILITY = 0.5  # the leading cause sets its usual care level only when this sure of it
+SERIOUS_LIKELY = 0.3  # a serious cause this probable sets its care level, even without a red flag
 NOTHING_FOUND = ""  # a criterion that holds by an absence: true, but no item to cite
 NOT_LEG_REGIONS = frozenset({"lower-back", "flank", "lower-abdomen", "perineum"})
 
@@ -127,30 +127,29 @@ def deficit_items(data: AssessmentInput) -> set[str]:
     }
 
 
-def finding_floors(data: AssessmentInput, conditions: list[ConditionResult], knowledge: Knowledge):
-    """The minimum levels the findings set, each with its reason."""
+def finding_floors(data: AssessmentInput, causes: list[ConditionResult], knowledge: Knowledge):
+    """The minimum levels the findings set, each with the rule that set it."""
     floors = []
     if data.weakness or any(f.is_diminished for f in data.reflexes):
         floors.append(("routine", "A weak muscle or reduced reflex needs a clinician's examination."))
     if data.sensory_changes:
         floors.append(("routine", "Numbness or tingling needs a clinician's examination."))
-    if any(f.status == "brisk" for f in data.reflexes):
+    for code, present in sorted(data.symptoms.items()):
+        if present and (level := knowledge.minimum_triage.get(code)):
+            name = knowledge.names.get(f"symptoms.{code}", code)
+            floors.append((level, f"{name} needs at least this level of care."))
+    if data.has_brisk_reflex:
         floors.append(("urgent", "Brisk reflexes point to the spinal cord or brain rather than a nerve root."))
     if (data.duration_days or 0) >= LONG_STANDING_DAYS:
         floors.append(("routine", "Pain that has lasted six weeks or more should be reassessed."))
-    leading = max(conditions, key=lambda c: c.probability, default=None)
-    for condition in conditions:
-        facts = knowledge.conditions[condition.code]
-        serious = facts.category == "serious_pathology" and condition.probability >= SERIOUS_LIKELY
-        if serious or (condition is leading and condition.probability >= LEADING_CAUSE_PROBABILITY):
-            floors.append(
-                (
-                    facts.care_level,
-                    f"The most likely cause, {condition.name}, usually needs this."
-                    if not serious
-                    else f"{condition.name} is likely and needs ruling out.",
-                )
-            )
+    numbered = [c for c in causes if c.probability is not None]
+    leading = numbered[0] if numbered else None
+    for cause in numbered:
+        facts = knowledge.conditions[cause.code]
+        if facts.category == "serious_pathology" and cause.probability >= SERIOUS_LIKELY:
+            floors.append((facts.care_level, f"{cause.name} is possible and needs ruling out."))
+        elif cause is leading and cause.probability >= LEADING_CAUSE_PROBABILITY:
+            floors.append((facts.care_level, f"The most likely cause, {cause.name}, usually needs this."))
     return floors
 
 

@@ -62,6 +62,15 @@ class AssessmentInput:
     symptoms: Mapping[str, bool] = field(default_factory=dict)
     tests: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def has_deficit(self) -> bool:
+        """Numbness, tingling, weakness or a reduced reflex: a neurological deficit."""
+        return bool(self.sensory_changes or self.weakness or any(f.is_diminished for f in self.reflexes))
+
+    @property
+    def has_brisk_reflex(self) -> bool:
+        return any(f.status == "brisk" for f in self.reflexes)
+
     @classmethod
     def from_dict(cls, data: Mapping) -> "AssessmentInput":
         return cls(
@@ -79,23 +88,32 @@ class AssessmentInput:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One finding that moved a condition, and by how much (natural log of its likelihood ratio)."""
+    """One finding that moved a condition, by how much (natural log of its likelihood ratio), and why in words."""
 
     item: str
-    value: str | bool
+    name: str
+    value: str | bool | int
     effect: str
     weight: float
-    provenance: str  # "study", "curator_estimate", or "engine_rule" for the pain-map and deficit ratios
+    provenance: str  # "study", "curator_estimate", or "engine_rule" (pain map, deficits, reflexes)
+    text: str
 
 
 @dataclass(frozen=True)
 class ConditionResult:
-    """A likely cause, its probability, and the evidence for and against it."""
+    """A cause or syndrome, how likely it is (or that it must be ruled out), and the evidence for and against.
+
+    Causes exclude each other: their probabilities sum to at most 1. A syndrome is as likely as the causes that
+    explain it together. A cause a fired red flag points to has no probability: it must be ruled out.
+    """
 
     code: str
     name: str
-    probability: float
+    role: str
+    probability: float | None
+    rule_out: bool
     red_flag: bool
+    explained_by: tuple[str, ...]
     evidence: tuple[Evidence, ...]
 
 
@@ -132,12 +150,38 @@ class Triage:
 
 
 @dataclass(frozen=True)
+class TreatmentAdvice:
+    """A treatment for the likely causes, with the condition it is for, its status and the reason."""
+
+    code: str
+    name: str
+    kind: str
+    recommendation: str
+    condition: str
+    condition_name: str
+    reason: str
+    invasive: bool
+    discuss_with_specialist: bool
+
+
+@dataclass(frozen=True)
+class ExerciseAdvice:
+    """An exercise to do, or to avoid, with the condition it is for and why."""
+
+    code: str
+    name: str
+    condition: str
+    condition_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Recommendations:
     """Treatments and exercises for the likely causes, and exercises to avoid."""
 
-    treatments: tuple[str, ...]
-    exercises: tuple[str, ...]
-    exercises_to_avoid: tuple[str, ...]
+    treatments: tuple[TreatmentAdvice, ...]
+    exercises: tuple[ExerciseAdvice, ...]
+    exercises_to_avoid: tuple[ExerciseAdvice, ...]
 
 
 @dataclass(frozen=True)
@@ -148,6 +192,7 @@ class AssessmentResult:
     knowledge_version: str
     triage: Triage
     conditions: tuple[ConditionResult, ...]
+    other_causes: float
     nerve_roots: tuple[LocationResult, ...]
     nerves: tuple[LocationResult, ...]
     recommendations: Recommendations

@@ -71,6 +71,11 @@ class ConditionTreatment(Link):
     recommendation = models.CharField(max_length=16, choices=Recommendation.choices)
     evidence_note = models.TextField(help_text="Why: the guideline or evidence behind the recommendation.")
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    needs_neurological_deficit = models.BooleanField(
+        default=False,
+        help_text="Offer only when a neurological deficit is found (for example emergency decompression for a "
+        "tumour, infection or fracture).",
+    )
 
     class Meta:
         ordering = ["condition__name", "recommendation", "treatment__name"]

@@ -81,6 +81,13 @@ class ModifierKind(models.TextChoices):
     DURATION = "duration", "How long symptoms have lasted (days)"
 
 
+class ConditionRole(models.TextChoices):
+    """Whether a condition is a cause, which excludes the other causes, or a syndrome its causes explain."""
+
+    CAUSE = "cause", "Cause (excludes the other causes)"
+    SYNDROME = "syndrome", "Syndrome (a pattern that its causes explain, such as sciatica)"
+
+
 class RelationKind(models.TextChoices):
     """How one condition relates to another."""
 

@@ -6,7 +6,16 @@ from django.db import models
 
 from .anatomy import BodyRegion, Nerve, NerveRoot
 from .base import CitedEntity, Link, Source, choice_constraint, probability_constraint, provenance_constraints
-from .choices import ConditionCategory, ModifierKind, Provenance, RelationKind, Sex, TriageLevel, Typicality
+from .choices import (
+    ConditionCategory,
+    ConditionRole,
+    ModifierKind,
+    Provenance,
+    RelationKind,
+    Sex,
+    TriageLevel,
+    Typicality,
+)
 from .findings import ClinicalTest, Symptom
 
 
@@ -40,6 +49,17 @@ class Condition(CitedEntity):
     prior_rationale = models.CharField(
         max_length=300, blank=True, help_text="One line: why this figure, when it is a curator estimate."
     )
+    role = models.CharField(
+        max_length=10,
+        choices=ConditionRole.choices,
+        default=ConditionRole.CAUSE,
+        help_text="A cause competes with the other causes; a syndrome (sciatica, radiculopathy) is a pattern that "
+        "the conditions which cause it explain, and is as likely as they are together.",
+    )
+    upper_motor_neurone = models.BooleanField(
+        default=False,
+        help_text="Its weakness is of the upper motor neurone (brisk reflexes, Babinski): the cord, not a root.",
+    )
     care_level = models.CharField(
         max_length=10,
         choices=TriageLevel.choices,
@@ -59,6 +79,7 @@ class Condition(CitedEntity):
         constraints = [
             choice_constraint("category", ConditionCategory, "condition_category_valid"),
             choice_constraint("care_level", TriageLevel, "condition_care_level_valid"),
+            choice_constraint("role", ConditionRole, "condition_role_valid"),
             models.CheckConstraint(condition=models.Q(prior__gt=0, prior__lt=1), name="condition_prior_range"),
             *provenance_constraints(
                 "condition_prior",

@@ -3,6 +3,7 @@
 from django.db import models
 
 from .base import CitedEntity
+from .choices import TriageLevel
 
 
 class Symptom(CitedEntity):
@@ -11,6 +12,21 @@ class Symptom(CitedEntity):
     question = models.CharField(
         max_length=300, blank=True, help_text="How an app asks about it, in plain words, as a yes/no question."
     )
+    minimum_triage = models.CharField(
+        max_length=10,
+        choices=TriageLevel.choices,
+        blank=True,
+        help_text="The least care this symptom needs when reported, whatever else is found (for example weakness "
+        "a person notices: routine). Blank for none.",
+    )
+
+    class Meta(CitedEntity.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minimum_triage="") | models.Q(minimum_triage__in=TriageLevel.values),
+                name="symptom_minimum_triage_valid",
+            )
+        ]
 
 
 class ClinicalTest(CitedEntity):

@@ -40,7 +40,7 @@ class RedFlagTrigger(models.Model):
         max_length=10,
         choices=TriageLevel.choices,
         blank=True,
-        help_text="Leave blank to use the red flag's urgency; set it when this pattern is more urgent.",
+        help_text="Leave blank to use the red flag's urgency; set it when this pattern is more (or less) urgent.",
     )
     group_minimum = models.PositiveSmallIntegerField(
         default=1,

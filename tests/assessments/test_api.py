@@ -117,6 +117,8 @@ BAD_REQUESTS = [
         "pain_regions.0.email",
         "unexpected_field",
     ),
+    ({**SPEC_EXAMPLE, "symptoms": {"pregnancy": True}}, "symptoms.pregnancy", "invalid_for_sex"),
+    ({"age": 30, "symptoms": {"pregnancy": True}}, "symptoms.pregnancy", "invalid_for_sex"),
     ({"age": 40}, "non_field_errors", "empty_assessment"),
     ({"age": 40, "symptoms": {}, "pain_regions": []}, "non_field_errors", "empty_assessment"),
     ([SPEC_EXAMPLE], "non_field_errors", "invalid"),
@@ -209,3 +211,18 @@ def test_anonymous_clients_cannot_list(api):
     response = api.get(URL)
     assert response.status_code in (401, 403)
     assert "results" not in response.json()
+
+
+def test_pregnancy_is_accepted_for_a_woman(api):
+    response = post(api, {"age": 30, "sex": "female", "symptoms": {"pregnancy": True, "back-pain": True}})
+    assert response.status_code == 201, response.content
+
+
+def test_the_result_says_what_its_numbers_mean(api):
+    body = post(api, SPEC_EXAMPLE).json()
+    causes = [c for c in body["conditions"] if c["role"] == "cause" and c["probability"] is not None]
+    assert sum(c["probability"] for c in causes) + body["other_causes"] == pytest.approx(1, abs=1e-6)
+    treatment = body["recommendations"]["treatments"][0]
+    assert treatment["name"] and treatment["reason"] and treatment["condition"]
+    evidence = body["conditions"][0]["evidence"][0]
+    assert evidence["name"] and evidence["text"] and evidence["provenance"]

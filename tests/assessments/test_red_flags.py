@@ -107,6 +107,11 @@ FIRES = {
         "emergency",
     ),
     "one swollen leg": ({"symptoms": {"one-leg-swollen": True}}, "suspected-dvt", "urgent"),
+    "new back pain at 80: examine for a fracture": (
+        {"age": 80, "duration_days": 6, "symptoms": {"back-pain": True}},
+        "suspected-fracture",
+        "routine",
+    ),
     "calf pain after an operation": (
         {"symptoms": {"recent-surgery-or-immobilisation": True}, "pain_regions": [{"region": "calf", "side": "left"}]},
         "suspected-dvt",
@@ -238,6 +243,17 @@ SILENT = {
             "pain_regions": both("region", "calf"),
         },
         "bilateral-radicular-symptoms",
+    ),
+    "back pain at 80 for a year is not new": (
+        {"age": 80, "duration_days": 365, "symptoms": {"back-pain": True}},
+        "suspected-fracture",
+    ),
+    "medial thigh pain after surgery is not a DVT flag on its own": (
+        {
+            "symptoms": {"recent-surgery-or-immobilisation": True},
+            "pain_regions": [{"region": "thigh-medial", "side": "left"}],
+        },
+        "suspected-dvt",
     ),
     "headache at 40": (
         {"age": 40, "symptoms": {"headache-jaw-or-vision-symptoms": True}},

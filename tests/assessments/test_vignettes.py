@@ -1,26 +1,142 @@
-"""The engine on clinical vignettes: the right cause near the top, the right root, never too low a triage."""
+"""The engine on clinical vignettes: the right cause near the top, the right root, never too low a triage.
+
+Three sets: ours (tests/assessments/vignettes.py), and two written blind by a separate reviewer from the
+clinical reference and the request format only, before the engine ever ran them (holdout_vignettes.py for
+version 1, holdout_v2.py for version 2). Scores are measured over each whole set, against the targets of the
+engine's acceptance: the expected cause in the first three for 95%, first for 85%, the first root right for
+90%, triage exact for 85%, and never below the minimum safe level.
+"""
+
+from dataclasses import dataclass
 
 import pytest
 
 from assessments.engine import AssessmentInput, assess
-from assessments.engine.types import TRIAGE_LEVELS
+from assessments.engine.types import TRIAGE_LEVELS, AssessmentResult
 from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.holdout_v2 import HOLDOUT_V2
 from tests.assessments.holdout_vignettes import HOLDOUT
 from tests.assessments.vignettes import VIGNETTES
 
 
-def run(vignette):
-    return assess(AssessmentInput.from_dict(vignette.request), fixture_knowledge())
+def run(request: dict) -> AssessmentResult:
+    return assess(AssessmentInput.from_dict(request), fixture_knowledge())
+
+
+def answers(result: AssessmentResult, expected: set[str]) -> tuple[bool, bool]:
+    """Whether an expected condition is the first answer, and whether it is among the first three.
+
+    The first answer is any cause to rule out (they are listed first, with no number) or else the likeliest
+    cause. A syndrome (sciatica, radiculopathy) is answered by a cause that explains it.
+    """
+    knowledge = fixture_knowledge()
+    wanted = set(expected)
+    for code in expected:
+        wanted |= set(knowledge.conditions[code].explained_by)
+    causes = [c for c in result.conditions if c.role == "cause" or c.rule_out]
+    rule_out = [c.code for c in causes if c.rule_out]
+    first = [c.code for c in causes if not c.rule_out][:1]
+    return bool(wanted & {*rule_out, *first}), bool(wanted & {c.code for c in causes[:3]})
+
+
+@dataclass
+class Case:
+    """A vignette in one shape: the expected causes, root, triage and the lowest safe triage."""
+
+    name: str
+    request: dict
+    expected: set[str]
+    root: str | None
+    triage: str | None  # the exact level expected; None where the set gives only a range
+    min_triage: str
+    max_triage: str
+    must_be_first: bool = True
+    nerve: str | None = None
+    red_flags: tuple[str, ...] = ()
+
+
+OURS = [
+    Case(v.name, v.request, {v.condition}, v.root, v.triage, v.triage, v.triage, v.first, v.nerve, v.red_flags)
+    for v in VIGNETTES
+]
+BLIND_V1 = [
+    Case(c["name"], c["request"], {c["top3"]}, c["root"], None, c["min_triage"], c["max_triage"], False)
+    for c in HOLDOUT
+]
+BLIND_V2 = [
+    Case(
+        c["name"],
+        c["request"],
+        {c["expected"], *c["top3_also_ok"]},
+        c["root"],
+        c["triage"],
+        c["min_triage"],
+        "emergency",
+    )
+    for c in HOLDOUT_V2
+]
+
+
+def score(cases: list[Case]) -> dict[str, float]:
+    """The share of cases meeting each target, and how many fell below their minimum safe triage."""
+    first = top3 = exact = under = roots = root_right = 0
+    for case in cases:
+        result = run(case.request)
+        is_first, in_top3 = answers(result, case.expected)
+        first += is_first or (in_top3 and not case.must_be_first)
+        top3 += in_top3
+        level = TRIAGE_LEVELS.index(result.triage.level)
+        top = TRIAGE_LEVELS.index(case.max_triage)
+        exact += (
+            result.triage.level == case.triage if case.triage else TRIAGE_LEVELS.index(case.min_triage) <= level <= top
+        )
+        under += level < TRIAGE_LEVELS.index(case.min_triage)
+        if case.root:
+            roots += 1
+            root_right += bool(result.nerve_roots) and result.nerve_roots[0].code == case.root
+    n = len(cases)
+    return {
+        "first": first / n,
+        "top3": top3 / n,
+        "triage_exact": exact / n,
+        "under_triaged": under,
+        "root": root_right / roots if roots else 1.0,
+    }
+
+
+@pytest.mark.parametrize("cases", [OURS, BLIND_V1, BLIND_V2], ids=["ours", "blind-v1", "blind-v2"])
+def test_the_engine_meets_its_targets_on_each_set(cases):
+    scores = score(cases)
+    assert scores["top3"] >= 0.95, scores
+    assert scores["first"] >= 0.85, scores
+    assert scores["root"] >= 0.90, scores
+    assert scores["triage_exact"] >= 0.85, scores
+    assert scores["under_triaged"] == 0, scores
+
+
+@pytest.mark.parametrize("case", OURS + BLIND_V1 + BLIND_V2, ids=lambda case: case.name)
+def test_triage_is_never_below_the_minimum_safe_level(case):
+    result = run(case.request)
+    assert TRIAGE_LEVELS.index(result.triage.level) >= TRIAGE_LEVELS.index(case.min_triage), result.triage.reasons
+    for flag in result.triage.red_flags:
+        assert TRIAGE_LEVELS.index(result.triage.level) >= TRIAGE_LEVELS.index(flag.urgency)
+
+
+EMERGENCIES = [case for case in OURS + BLIND_V1 + BLIND_V2 if case.min_triage == "emergency"]
+
+
+@pytest.mark.parametrize("case", EMERGENCIES, ids=lambda case: case.name)
+def test_every_emergency_is_caught(case):
+    assert run(case.request).triage.level == "emergency"
 
 
 @pytest.mark.parametrize("vignette", VIGNETTES, ids=lambda v: v.name)
 def test_vignette(vignette):
-    result = run(vignette)
-    ranked = [c.code for c in result.conditions]
-    if vignette.first:
-        assert ranked[0] == vignette.condition, ranked[:3]
-    else:
-        assert vignette.condition in ranked[:3], ranked[:3]
+    """Each of our own vignettes in full: they are the engine's specification by example."""
+    result = run(vignette.request)
+    is_first, in_top3 = answers(result, {vignette.condition})
+    ranked = [(c.code, c.probability) for c in result.conditions[:4]]
+    assert is_first if vignette.first else in_top3, ranked
     assert result.triage.level == vignette.triage, result.triage.reasons
     if vignette.root:
         assert result.nerve_roots[0].code == vignette.root, [(r.code, r.score) for r in result.nerve_roots[:3]]
@@ -30,27 +146,16 @@ def test_vignette(vignette):
 
 
 def test_the_vignettes_cover_every_condition_root_and_red_flag(vocabulary):
-    # The v2 conditions and red flags get their vignettes with the v2 engine; until then, the v1 ones.
-    conditions = {entry["code"] for entry in vocabulary["conditions"] if "added" not in entry}
-    flags = {entry["code"] for entry in vocabulary["red_flags"] if "added" not in entry}
+    conditions = {entry["code"] for entry in vocabulary["conditions"]}
+    flags = {entry["code"] for entry in vocabulary["red_flags"]}
     assert conditions - {v.condition for v in VIGNETTES} == set()
     assert {"L2", "L3", "L4", "L5", "S1"} - {v.root for v in VIGNETTES} == set()
     assert flags - {flag for v in VIGNETTES for flag in v.red_flags} == set()
-    assert len(VIGNETTES) >= 24
+    v2 = {entry["code"] for entry in vocabulary["conditions"] if entry.get("added") == "v2"}
+    assert v2 - {code for case in BLIND_V2 for code in case.expected} == set()
 
 
-def test_triage_is_never_below_the_level_of_a_fired_red_flag():
-    for vignette in VIGNETTES:
-        result = run(vignette)
-        for flag in result.triage.red_flags:
-            assert TRIAGE_LEVELS.index(result.triage.level) >= TRIAGE_LEVELS.index(flag.urgency)
-
-
-@pytest.mark.parametrize("case", HOLDOUT, ids=lambda case: case["name"])
-def test_holdout_vignette(case):
-    result = assess(AssessmentInput.from_dict(case["request"]), fixture_knowledge())
-    assert case["top3"] in [c.code for c in result.conditions[:3]]
-    if case["root"]:
-        assert result.nerve_roots[0].code == case["root"]
-    level = TRIAGE_LEVELS.index(result.triage.level)
-    assert TRIAGE_LEVELS.index(case["min_triage"]) <= level <= TRIAGE_LEVELS.index(case["max_triage"])
+def test_no_result_lists_a_red_flag_cause_with_a_number():
+    for case in OURS + BLIND_V1 + BLIND_V2:
+        for condition in run(case.request).conditions:
+            assert (condition.probability is None) == condition.rule_out, (case.name, condition.code)
