@@ -1,45 +1,274 @@
-"""Loading the shipped knowledge: the fixture files and the one order they load in."""
+"""Loading and dumping the shipped knowledge, without ever losing a clinician's curated value.
 
-from django.core.management import call_command
+The fixtures (one file per kind of content, one record per line, natural keys) load in one order. A load
+remembers, for each record, a fingerprint of the state it left it in. On the next load a fixture change is
+applied only where the database still holds what the previous load put there; where a clinician has
+changed the record since, the curated value is kept and the difference reported (unless forced). Every
+write goes through the ORM, so each record's history shows what the load did.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
-from .models import KNOWLEDGE_MODELS
-from .versioning import bump_knowledge_version, knowledge_fingerprint, version_bumps_suspended
+from .models import LoadedFixtureRecord
+from .versioning import bump_knowledge_version, knowledge_fingerprint, natural_rows, version_bumps_suspended
 
-# Each file only refers to records of the files before it.
-FIXTURE_ORDER = (
-    "sources",
-    "body_regions",
-    "muscle_actions",
-    "reflexes",
-    "nerve_roots",
-    "nerves",
-    "symptoms",
-    "clinical_tests",
-    "conditions",
-    "evidence",
-    "treatments",
-    "exercises",
-    "red_flags",
-)
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+# Each file only refers to records of the files before it; within a file, records come model by model.
+FIXTURE_FILES: dict[str, tuple[str, ...]] = {
+    "sources": ("conditions.source",),
+    "body_regions": ("conditions.bodyregion",),
+    "muscle_actions": ("conditions.muscleaction",),
+    "reflexes": ("conditions.reflex",),
+    "nerve_roots": ("conditions.nerveroot", "conditions.dermatome", "conditions.myotome", "conditions.reflexroot"),
+    "nerves": (
+        "conditions.nerve",
+        "conditions.nerverootorigin",
+        "conditions.nervesensoryregion",
+        "conditions.nervemotoraction",
+    ),
+    "symptoms": ("conditions.symptom",),
+    "clinical_tests": ("conditions.clinicaltest",),
+    "conditions": (
+        "conditions.condition",
+        "conditions.conditionnerveroot",
+        "conditions.conditionnerve",
+        "conditions.conditionpainregion",
+        "conditions.conditionrelation",
+    ),
+    "evidence": ("conditions.conditionsymptom", "conditions.conditiontest", "conditions.conditionmodifier"),
+    "treatments": ("conditions.treatment", "conditions.conditiontreatment"),
+    "exercises": ("conditions.exercise", "conditions.conditionexercise"),
+    "red_flags": ("conditions.redflag", "conditions.redflagtrigger", "conditions.triggercriterion"),
+}
+FIXTURE_ORDER = tuple(FIXTURE_FILES)
+
+LOADED_REASON = "Loaded from the shipped fixtures"
+FORCED_REASON = "Overwritten from the fixtures by load_knowledge --force"
 
 
-def knowledge_load(*, verbosity: int = 0) -> bool:
-    """Load every fixture in order; move the knowledge version only if the content changed."""
+@dataclass(frozen=True)
+class Conflict:
+    """A record a clinician changed since the last load, where the fixtures now say something else."""
+
+    model: str
+    key: tuple
+    differences: dict[str, tuple[object, object]]  # field: (curated value, fixture value)
+
+    def describe(self, *, forced: bool = False) -> str:
+        name = apps.get_model(self.model)._meta.verbose_name
+        what = "; ".join(
+            f"{field} {'was' if forced else 'kept curated value'} {curated!r}; fixture says {fixture!r}"
+            for field, (curated, fixture) in sorted(self.differences.items())
+        )
+        return f"{name} {'/'.join(map(str, self.key))}: {what}"
+
+
+@dataclass
+class LoadReport:
+    """What a load did: records added, updated from the fixtures, left alone, and the conflicts it found."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    forced: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or (self.forced and self.conflicts))
+
+
+def normalised(value):
+    """A value as JSON holds it (natural keys as lists), so fixture and database states compare equal."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def m2m_fields(model) -> list:
+    """The many-to-many fields a record carries itself (a link with a model of its own is a record of its own)."""
+    return [f for f in model._meta.many_to_many if f.remote_field.through._meta.auto_created]
+
+
+def defaults(model) -> dict:
+    """The state of a record whose fixture leaves every field out."""
+    state = {}
+    for f in model._meta.concrete_fields:
+        if not f.primary_key:
+            state[f.name] = None if f.is_relation or (not f.has_default() and f.null) else f.get_default()
+    return normalised({**state, **{f.name: [] for f in m2m_fields(model)}})
+
+
+def fixture_state(model, fields: dict) -> dict:
+    state = {**defaults(model), **normalised(fields)}
+    for f in m2m_fields(model):
+        state[f.name] = sorted(state[f.name])
+    return state
+
+
+def natural_key_of(model, fields: dict) -> str:
+    """A record's natural key, as JSON, from its fields as the fixtures (or the serialiser) write them."""
+    key = []
+    for name in identity(model):
+        value = fields.get(name)
+        key += value if isinstance(value, list | tuple) else [value]
+    return json.dumps(normalised(key))
+
+
+def stored_states(model) -> dict[str, tuple[int, dict]]:
+    """Every stored record of a model: its natural key, primary key and state, in a few queries."""
+    states = {}
+    for row in natural_rows(model, with_pk=True):
+        state = fixture_state(model, row["fields"])
+        states[natural_key_of(model, state)] = (row["pk"], state)
+    return states
+
+
+def digest(state: dict) -> str:
+    return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
+
+
+def loaded_by_history(model, pk) -> bool:
+    """Before fingerprints were kept: whether the record's latest history entry is a fixture load."""
+    latest = model.history.filter(id=pk).order_by("-history_date", "-history_id").first()
+    return latest is not None and (latest.history_change_reason or "").startswith(LOADED_REASON)
+
+
+def knowledge_load(*, fixtures_dir: Path | None = None, force: bool = False, verbosity: int = 0) -> LoadReport:
+    """Load every fixture file in order, keeping curated values; move the version once if anything changed."""
+    directory = Path(fixtures_dir or FIXTURES_DIR)
+    report = LoadReport(forced=force)
     with transaction.atomic():
         before = knowledge_fingerprint()
+        loaded = {(r.model, r.natural_key): r.fingerprint for r in LoadedFixtureRecord.objects.all()}
+        fingerprints: dict[tuple[str, str], str] = {}
         with version_bumps_suspended():
-            call_command("loaddata", *FIXTURE_ORDER, verbosity=verbosity)
-        changed = knowledge_fingerprint() != before
-        if changed:
-            record_loaded_history()
+            for name in FIXTURE_ORDER:
+                records = json.loads((directory / f"{name}.json").read_text())
+                stored = {label: stored_states(apps.get_model(label)) for label in {r["model"] for r in records}}
+                pending = records
+                while pending:
+                    waiting = []  # records that refer to a record later in the same file
+                    for record in pending:
+                        if not load_record(record, stored, loaded, fingerprints, report, force):
+                            waiting.append(record)
+                    if len(waiting) == len(pending):
+                        raise ValueError(f"{name}.json refers to records that do not exist: {waiting[:3]}")
+                    pending = waiting
+        remember(fingerprints)
+        if knowledge_fingerprint() != before:
             bump_knowledge_version()
-        return changed
+    return report
 
 
-def record_loaded_history() -> None:
-    """Fixture loads save raw, which keeps no history: record every record's loaded state at once."""
-    for model in KNOWLEDGE_MODELS:
-        model.history.bulk_history_create(
-            list(model._default_manager.all()), default_change_reason="Loaded from the shipped fixtures"
-        )
+def load_record(record: dict, stored: dict, loaded: dict, fingerprints: dict, report: LoadReport, force) -> bool:
+    """Add, update, keep or overwrite one record; False when it refers to a record not loaded yet."""
+    model = apps.get_model(record["model"])
+    label = model._meta.label
+    wanted = fixture_state(model, record["fields"])
+    key = natural_key_of(model, wanted)
+    pk, current = stored[record["model"]].get(key, (None, None))
+    last = loaded.get((label, key))
+    if current == wanted:
+        report.unchanged += 1
+        fingerprints[(label, key)] = digest(wanted)
+        return True
+    if current is not None and not force:
+        curated = not (last == digest(current) or (last is None and loaded_by_history(model, pk)))
+        if curated:
+            differences = {f: (current[f], wanted[f]) for f in wanted if current[f] != wanted[f]}
+            report.conflicts.append(Conflict(label, tuple(json.loads(key)), differences))
+            fingerprints[(label, key)] = last or digest(current)
+            return True
+    elif current is None and last is not None and not force:
+        # The last load put it there and a clinician has since deleted it: keep it deleted.
+        report.conflicts.append(Conflict(label, tuple(json.loads(key)), {"(record)": ("deleted", "present")}))
+        fingerprints[(label, key)] = last
+        return True
+    try:
+        deserialized = next(serializers.deserialize("python", [record], handle_forward_references=True))
+    except ObjectDoesNotExist:
+        return False  # its natural key names a record not loaded yet
+    if deserialized.deferred_fields:
+        return False
+    forced = force and current is not None and last != digest(current)
+    if forced:
+        differences = {f: (current[f], wanted[f]) for f in wanted if current[f] != wanted[f]}
+        report.conflicts.append(Conflict(label, tuple(json.loads(key)), differences))
+    write(
+        deserialized.object,
+        {f.name: wanted[f.name] for f in m2m_fields(model)},
+        FORCED_REASON if forced else LOADED_REASON,
+    )
+    if current is None:
+        report.created += 1
+    else:
+        report.updated += 1
+    fingerprints[(label, key)] = digest(wanted)
+    return True
+
+
+def write(obj, m2m: dict[str, list], reason: str) -> None:
+    """Save a record through the ORM, so its history records the change and why."""
+    obj._change_reason = reason
+    obj.save()
+    for name, keys in m2m.items():
+        related = obj._meta.get_field(name).related_model
+        getattr(obj, name).set([related._default_manager.get_by_natural_key(*k) for k in keys])
+
+
+def remember(fingerprints: dict[tuple[str, str], str]) -> None:
+    """Store the fingerprint of every record as this load left it."""
+    rows = [LoadedFixtureRecord(model=m, natural_key=k, fingerprint=f) for (m, k), f in fingerprints.items()]
+    LoadedFixtureRecord.objects.bulk_create(
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["model", "natural_key"],
+        update_fields=["fingerprint", "loaded_at"],
+    )
+
+
+def dump_knowledge(directory: Path) -> list[Path]:
+    """Write the published knowledge as fixtures in the shipped format: same files, natural keys, stable order."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, labels in FIXTURE_FILES.items():
+        lines = []
+        for label in labels:
+            model = apps.get_model(label)
+            rows = natural_rows(model)
+            records = sorted(
+                ({"model": row["model"], "fields": row["fields"]} for row in rows),
+                key=lambda record, model=model: natural_order(model, record),
+            )
+            lines += [json.dumps(record, ensure_ascii=False, default=str) for record in records]
+        path = directory / f"{name}.json"
+        path.write_text("[\n" + ",\n".join(f"  {line}" for line in lines) + "\n]\n")
+        written.append(path)
+    return written
+
+
+# The fields that identify a record (its natural key), where they are not simply its code.
+IDENTITY = {
+    "conditions.redflagtrigger": ("red_flag", "code"),
+    "conditions.triggercriterion": ("trigger", "position"),
+    "conditions.conditionmodifier": ("condition", "code"),
+}
+
+
+def identity(model) -> tuple[str, ...]:
+    return IDENTITY.get(model._meta.label_lower) or getattr(model, "natural_key_fields", ()) or ("code",)
+
+
+def natural_order(model, record: dict) -> str:
+    """Records sort by their natural key, so a curated change moves no other line of the file."""
+    return natural_key_of(model, record["fields"])

@@ -29,7 +29,7 @@ from .conditions import (
 from .findings import ClinicalTest, Symptom
 from .red_flags import RedFlag, RedFlagTrigger, TriggerCriterion
 from .review import ChangeRequest, ChangeRequestStatus, PendingChangeRequest
-from .version import KnowledgeVersion
+from .version import KnowledgeVersion, LoadedFixtureRecord
 
 # The curated knowledge, every record of which goes through review and is versioned.
 KNOWLEDGE_MODELS = (
@@ -84,6 +84,7 @@ __all__ = [
     "Dermatome",
     "Exercise",
     "KnowledgeVersion",
+    "LoadedFixtureRecord",
     "MuscleAction",
     "Myotome",
     "Nerve",

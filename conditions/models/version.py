@@ -25,3 +25,20 @@ class KnowledgeVersion(models.Model):
     @property
     def label(self) -> str:
         return f"{self.number}.{self.token}" if self.token else str(self.number)
+
+
+class LoadedFixtureRecord(models.Model):
+    """What the last knowledge load put into one record, so a later load can tell curated values from its own."""
+
+    model = models.CharField(max_length=100, help_text="The record's model, as app_label.ModelName.")
+    natural_key = models.CharField(max_length=400, help_text="The record's natural key, as JSON.")
+    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the record's state as the load left it.")
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "natural_key"], name="loadedfixturerecord_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.natural_key}"

@@ -120,18 +120,19 @@ def test_the_knowledge_is_loaded_and_versioned():
 
 def test_loading_twice_changes_nothing():
     before, version = row_counts(), knowledge_version()
-    changed = knowledge_load()
+    changed = knowledge_load().changed
     assert changed is False
     assert row_counts() == before
     assert knowledge_version() == version
 
 
-def test_loading_restores_an_edited_record_and_moves_the_version():
+def test_loading_keeps_a_value_changed_since_the_last_load_and_reports_it():
     m.Condition.objects.filter(code="sciatica").update(name="Edited by hand")
     version = knowledge_version()
-    assert knowledge_load() is True
-    assert m.Condition.objects.get(code="sciatica").name != "Edited by hand"
-    assert knowledge_version() != version
+    report = knowledge_load()
+    assert m.Condition.objects.get(code="sciatica").name == "Edited by hand"
+    assert [c.key for c in report.conflicts] == [("sciatica",)]
+    assert knowledge_version() == version
 
 
 @pytest.mark.parametrize("section", sorted(VOCABULARY_MODELS))
