@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.utils import timezone
 
+from .knowledge import natural_key_of
 from .models import KNOWLEDGE_MODELS, ChangeRequest, ChangeRequestStatus
 from .versioning import knowledge_version
 
@@ -25,6 +26,10 @@ _active = threading.local()
 
 class ConflictError(Exception):
     """The published record changed after the proposal was made, so applying it would lose that change."""
+
+
+class AlreadyReviewed(Exception):
+    """Someone else approved or rejected the change first: a decision is taken once."""
 
 
 def serialized(instance, *, with_pk: bool) -> dict:
@@ -153,23 +158,65 @@ def summarise(changes: list[dict]) -> str:
     return f"{first['action'].capitalize()} {model._meta.verbose_name}: {first['label']}{more}"[:300]
 
 
+def record_keys(changes: list[dict]) -> set[tuple[str, str]]:
+    """The records a list of changes touches, by model and natural key (new records included)."""
+    keys = set()
+    for change in changes:
+        model = apps.get_model(change["model"])
+        fields = (change["after"] or change["before"])["fields"]
+        keys.add((change["model"], natural_key_of(model, fields)))
+    return keys
+
+
+def pending_requests_touching(keys: set[tuple[str, str]]) -> list[ChangeRequest]:
+    """The change requests awaiting review that touch any of these records."""
+    pending = ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING).order_by("pk")
+    return [request for request in pending if record_keys(request.changes) & keys]
+
+
+class OverlappingChange(Exception):
+    """A record in the proposal already has a change awaiting review: one decision at a time per record."""
+
+    def __init__(self, pending: ChangeRequest):
+        self.pending = pending
+        super().__init__(
+            f"A change to the same record is already awaiting review (change request #{pending.pk}). "
+            "Ask a reviewer to approve or reject it first, then make your change on the published record."
+        )
+
+
 def change_request_submit(*, author, changes: list[dict]) -> ChangeRequest:
+    """Hold a proposal for review; refused while another pending request touches one of its records."""
+    overlapping = pending_requests_touching(record_keys(changes))
+    if overlapping:
+        raise OverlappingChange(overlapping[0])
     return ChangeRequest.objects.create(author=author, changes=changes, summary=summarise(changes))
 
 
+def claim(change_request: ChangeRequest, reviewer, status: str, note: str = "") -> None:
+    """Move a pending request to its decision, or fail if another decision got there first.
+
+    A conditional update is the guard: of two reviewers deciding at the same moment, the second one's
+    update waits for the first to commit (PostgreSQL locks the row) and then finds nothing pending.
+    """
+    decided = ChangeRequest.objects.filter(pk=change_request.pk, status=ChangeRequestStatus.PENDING).update(
+        status=status, reviewer=reviewer, reviewed_at=timezone.now(), review_note=note
+    )
+    if not decided:
+        current = ChangeRequest.objects.filter(pk=change_request.pk).values_list("status", flat=True).first()
+        label = ChangeRequestStatus(current).label.lower() if current else "withdrawn"
+        raise AlreadyReviewed(f"Change request #{change_request.pk} has already been decided: {label}.")
+
+
 def change_request_approve(*, change_request: ChangeRequest, reviewer) -> ChangeRequest:
-    """Apply a pending proposal and publish it; the reviewer must not be its author."""
+    """Apply a pending proposal and publish it, once; the reviewer must not be its author."""
     if change_request.author_id == reviewer.pk:
         raise PermissionDenied("A change must be approved by someone other than its author.")
-    if change_request.status != ChangeRequestStatus.PENDING:
-        raise PermissionDenied("Only a change awaiting review can be approved.")
     reason = f"Change request #{change_request.pk}, approved by {reviewer.get_username()}"
     with transaction.atomic():
+        claim(change_request, reviewer, ChangeRequestStatus.APPROVED)  # first, so a second approval waits here
         for change in change_request.changes:
             apply_change(change, author=change_request.author, reason=reason)
-        ChangeRequest.objects.filter(pk=change_request.pk).update(
-            status=ChangeRequestStatus.APPROVED, reviewer=reviewer, reviewed_at=timezone.now()
-        )
         # Runs after the commit, and after the version bump the saves above asked for.
         transaction.on_commit(lambda: stamp_published_version(change_request.pk))
     change_request.refresh_from_db()
@@ -183,13 +230,9 @@ def stamp_published_version(pk: int) -> None:
 def change_request_reject(*, change_request: ChangeRequest, reviewer, note: str = "") -> ChangeRequest:
     if change_request.author_id == reviewer.pk:
         raise PermissionDenied("A change must be reviewed by someone other than its author.")
-    if change_request.status != ChangeRequestStatus.PENDING:
-        raise PermissionDenied("Only a change awaiting review can be rejected.")
-    change_request.status = ChangeRequestStatus.REJECTED
-    change_request.reviewer = reviewer
-    change_request.reviewed_at = timezone.now()
-    change_request.review_note = note
-    change_request.save()
+    with transaction.atomic():
+        claim(change_request, reviewer, ChangeRequestStatus.REJECTED, note)
+    change_request.refresh_from_db()
     return change_request
 
 
@@ -210,6 +253,12 @@ def apply_change(change: dict, *, author, reason: str) -> None:
     if change["action"] == "create" and instance.pk is not None:
         raise ConflictError(f"A {model._meta.verbose_name} with the same code was published meanwhile.")
     instance._history_user, instance._change_reason = author, reason
-    instance.save()
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as error:
+        raise ConflictError(
+            f"This {model._meta.verbose_name} clashes with one published meanwhile (the same code or link)."
+        ) from error
     for field, values in (deserialized.m2m_data or {}).items():
         getattr(instance, field).set(values)

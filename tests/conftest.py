@@ -38,5 +38,8 @@ def fresh_knowledge_snapshot():
 
 
 def pytest_collection_modifyitems(items):
-    # Browser tests commit, and the database is flushed after them: they run after everything else.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    # Tests that commit leave a flushed database behind them: they run after everything else.
+    def commits(item) -> int:
+        return 2 if item.get_closest_marker("browser") else 1 if item.get_closest_marker("commits") else 0
+
+    items.sort(key=commits)

@@ -11,18 +11,54 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from conditions.models import ChangeRequest, ChangeRequestStatus, PendingChangeRequest
+from conditions.models import KNOWLEDGE_MODELS, ChangeRequest, ChangeRequestStatus, PendingChangeRequest
 from conditions.review import (
+    AlreadyReviewed,
     ConflictError,
+    OverlappingChange,
     change_request_approve,
     change_request_reject,
     change_request_submit,
+    pending_requests_touching,
     proposed_changes,
+    record_keys,
+    serialized,
 )
 
 
 class ReviewedAdmin(SimpleHistoryAdmin):
     """An admin whose saves, deletes and reverts become change requests instead of going live."""
+
+    object_history_template = "admin/conditions/object_history_with_links.html"
+    LINKED_HISTORY_LIMIT = 200
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The record's own history, and below it the changes to its links (evidence, roots, care …)."""
+        obj = self.get_object(request, object_id)
+        linked = self.linked_history(obj) if obj is not None else []
+        return super().history_view(request, object_id, {**(extra_context or {}), "linked_history": linked})
+
+    def linked_history(self, obj) -> list:
+        """Historical records of every curated link that points to this record, newest first."""
+        entries = []
+        for relation in obj._meta.related_objects:
+            link = relation.related_model
+            if relation.many_to_many or link not in CURATED or not hasattr(link, "history"):
+                continue
+            entries += link.history.filter(**{relation.field.attname: obj.pk}).select_related("history_user")[
+                : self.LINKED_HISTORY_LIMIT
+            ]
+        entries.sort(key=lambda entry: (entry.history_date, entry.history_id), reverse=True)
+        return [
+            {
+                "date": entry.history_date,
+                "record": f"{entry.instance_type._meta.verbose_name.capitalize()}: {entry.instance}",
+                "change": entry.get_history_type_display(),
+                "user": entry.history_user,
+                "reason": entry.history_change_reason,
+            }
+            for entry in entries[: self.LINKED_HISTORY_LIMIT]
+        ]
 
     def changeform_view(self, request, *args, **kwargs):
         return self.reviewed(super().changeform_view, request, *args, **kwargs)
@@ -38,6 +74,27 @@ class ReviewedAdmin(SimpleHistoryAdmin):
         # Reverting to an earlier version is proposed like any other change.
         return self.reviewed(super().history_form_view, request, *args, **kwargs)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and (obj := self.get_object(request, object_id)) is not None:
+            self.notify_pending(request, obj)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def notify_pending(self, request, obj) -> None:
+        """Tell whoever opens a record that a change to it is awaiting review, with a link to that change."""
+        keys = record_keys([{"model": obj._meta.label, "after": serialized(obj, with_pk=False), "before": None}])
+        for pending in pending_requests_touching(keys):
+            url = reverse("admin:conditions_changerequest_change", args=[pending.pk])
+            messages.warning(
+                request,
+                format_html(
+                    'A change to this record is awaiting review: <a href="{}">change request #{}</a> ({}). '
+                    "A new change can be made once it has been approved or rejected.",
+                    url,
+                    pending.pk,
+                    pending.summary,
+                ),
+            )
+
     def reviewed(self, view, request, *args, **kwargs):
         if request.method != "POST":
             return view(request, *args, **kwargs)
@@ -45,7 +102,12 @@ class ReviewedAdmin(SimpleHistoryAdmin):
             response = view(request, *args, **kwargs)
         if not proposal["changes"]:
             return response
-        change_request = change_request_submit(author=request.user, changes=proposal["changes"])
+        try:
+            change_request = change_request_submit(author=request.user, changes=proposal["changes"])
+        except OverlappingChange as overlap:
+            list(messages.get_messages(request))
+            messages.error(request, str(overlap))
+            return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[overlap.pending.pk]))
         list(messages.get_messages(request))  # drop the admin's "changed successfully": nothing is live yet
         messages.success(
             request,
@@ -53,6 +115,9 @@ class ReviewedAdmin(SimpleHistoryAdmin):
             "published when another clinician approves it.",
         )
         return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[change_request.pk]))
+
+
+CURATED = frozenset(KNOWLEDGE_MODELS)
 
 
 def diff_rows(change: dict) -> list[tuple[str, str, str]]:
@@ -149,7 +214,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         try:
             decision(change_request)
-        except (PermissionDenied, ConflictError) as error:
+        except (PermissionDenied, ConflictError, AlreadyReviewed) as error:
             messages.error(request, str(error))
         return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[pk]))
 

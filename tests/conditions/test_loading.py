@@ -55,7 +55,9 @@ def test_a_curated_value_survives_a_reload_and_the_conflict_is_reported(editor_a
     version = knowledge_version()
     report = knowledge_load()
     assert m.Condition.objects.get(code="hip-osteoarthritis").prior == 0.04
-    assert m.ConditionTest.objects.get(condition__code="piriformis-syndrome", test__code="fair-test").sensitivity == 0.85
+    assert (
+        m.ConditionTest.objects.get(condition__code="piriformis-syndrome", test__code="fair-test").sensitivity == 0.85
+    )
     described = [conflict.describe() for conflict in report.conflicts]
     assert "condition hip-osteoarthritis: prior kept curated value 0.04; fixture says 0.08" in described
     assert any("sensitivity kept curated value 0.85; fixture says 0.88" in line for line in described)

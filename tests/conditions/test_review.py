@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from conditions import models as m
 from conditions.history import knowledge_state_at
-from conditions.review import ConflictError, change_request_approve, change_request_reject
+from conditions.review import AlreadyReviewed, ConflictError, change_request_approve, change_request_reject
 from conditions.versioning import knowledge_version
 
 pytestmark = pytest.mark.django_db
@@ -144,24 +144,43 @@ def test_rejection_leaves_the_knowledge_alone(editor_client, reviewer, django_ca
     rejected = change_request_reject(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer, note="Source?")
     assert rejected.status == "rejected"
     assert api_sensitivity() == 0.88
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AlreadyReviewed, match="already been decided: rejected"):
         change_request_approve(change_request=rejected, reviewer=reviewer)
 
 
-def test_a_stale_proposal_is_refused_as_a_conflict(
-    editor_client, client, reviewer, django_user_model, django_capture_on_commit_callbacks
+def test_a_second_overlapping_proposal_is_refused_with_a_link_to_the_first(
+    editor_client, client, django_user_model, django_capture_on_commit_callbacks
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    first = m.ChangeRequest.objects.get()
     client.force_login(clinician(django_user_model, "second-editor", "Editors"))
-    propose_fair_sensitivity(client, 0.7, django_capture_on_commit_callbacks)
-    first, second = m.ChangeRequest.objects.order_by("pk")
-    with django_capture_on_commit_callbacks(execute=True):
-        change_request_approve(change_request=first, reviewer=reviewer)
+    _, response = propose_fair_sensitivity(client, 0.7, django_capture_on_commit_callbacks)
+    assert m.ChangeRequest.objects.count() == 1  # refused, not stacked
+    assert response.url == reverse("admin:conditions_changerequest_change", args=[first.pk])
+    page = client.get(response.url)
+    assert f"already awaiting review (change request #{first.pk})" in page.content.decode()
+
+
+def test_opening_a_record_with_a_pending_change_shows_a_notice(
+    editor_client, client, django_user_model, django_capture_on_commit_callbacks
+):
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    first = m.ChangeRequest.objects.get()
+    client.force_login(clinician(django_user_model, "second-editor", "Editors"))
+    link = m.ConditionTest.objects.get(**FAIR)
+    page = client.get(reverse("admin:conditions_conditiontest_change", args=[link.pk])).content.decode()
+    assert "A change to this record is awaiting review" in page
+    assert reverse("admin:conditions_changerequest_change", args=[first.pk]) in page
+
+
+def test_a_stale_proposal_is_refused_as_a_conflict(editor_client, reviewer, django_capture_on_commit_callbacks):
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    proposal = m.ChangeRequest.objects.get()
+    m.ConditionTest.objects.filter(**FAIR).update(sensitivity=0.7)  # published meanwhile by another route
     with pytest.raises(ConflictError):
-        change_request_approve(change_request=second, reviewer=reviewer)
-    second.refresh_from_db()
-    assert second.status == "pending"
-    assert api_sensitivity() == 0.8
+        change_request_approve(change_request=proposal, reviewer=reviewer)
+    proposal.refresh_from_db()
+    assert proposal.status == "pending"  # the claim was rolled back with the failed apply
 
 
 def test_deleting_in_the_admin_is_proposed_too(editor_client, reviewer, django_capture_on_commit_callbacks):
@@ -277,3 +296,42 @@ def test_admin_login_locks_out_after_repeated_failures(client, reviewer, setting
     locked = client.post(login, {"username": "rita-reviewer", "password": "not-a-real-password"})
     assert locked.status_code in (403, 429)
     assert "_auth_user_id" not in client.session
+
+
+def test_a_change_to_the_prior_alone_shows_only_the_prior_as_changed(editor, reviewer):
+    from conditions.review import change_request_submit, proposed_changes
+
+    with proposed_changes() as proposal:
+        condition = m.Condition.objects.get(code="hip-osteoarthritis")
+        condition.prior = 0.05
+        condition.save()
+    change_request = change_request_submit(author=editor, changes=proposal["changes"])
+    change_request_approve(change_request=change_request, reviewer=reviewer)
+    new, old = m.Condition.objects.get(code="hip-osteoarthritis").history.order_by("-history_date", "-history_id")[:2]
+    assert [change.field for change in new.diff_against(old).changes] == ["prior"]
+
+
+def test_an_approved_evidence_change_appears_on_its_conditions_history(
+    editor_client, reviewer, client, django_capture_on_commit_callbacks
+):
+    propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+    client.force_login(reviewer)
+    condition = m.Condition.objects.get(code="piriformis-syndrome")
+    page = client.get(reverse("admin:conditions_condition_history", args=[condition.pk])).content.decode()
+    assert "Changes to linked records" in page
+    assert "approved by" in page and "FAIR" in page
+
+
+def test_creating_the_same_record_twice_never_gives_a_500(editor_client, client, reviewer, django_user_model):
+    url = reverse("admin:conditions_symptom_add")
+    form = {"code": "hiccups", "name": "Hiccups", "summary": "Fake.", "question": "", "minimum_triage": "", "note": ""}
+    first = editor_client.post(url, form)
+    assert first.status_code == 302 and m.ChangeRequest.objects.count() == 1
+    client.force_login(clinician(django_user_model, "second-editor", "Editors"))
+    second = client.post(url, form)
+    assert second.status_code == 302 and m.ChangeRequest.objects.count() == 1  # refused: the same new record
+    change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+    third = client.post(url, form)
+    assert third.status_code == 200 and "already exists" in third.content.decode()
