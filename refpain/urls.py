@@ -11,6 +11,7 @@ from conditions.api.urls import KNOWLEDGE_ROUTES
 from conditions.api.views import ExportView
 from refpain.auth import TokenView
 from refpain.health import healthz
+from refpain.index import index
 
 # The trailing slash is optional, so a client that leaves it out gets an answer, not a redirect.
 router = DefaultRouter()
@@ -27,6 +28,7 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    path("", index, name="index"),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,13 +1,17 @@
-"""Operations: production settings pass Django's deploy checks; health and database outages are JSON."""
+"""Operations: production settings pass Django's deploy checks; health and database outages are JSON;
+the database bin/serve runs on is created when missing."""
 
+import io
 import os
 import secrets
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
-from django.db import OperationalError
+from django.core.management import call_command
+from django.db import OperationalError, connection
 from rest_framework.test import APIClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,3 +90,39 @@ def test_a_lost_database_during_a_post_is_a_503_and_stores_nothing(monkeypatch):
     assert response.status_code == 503
     assert response["Retry-After"]
     assert Assessment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_ensure_database_leaves_an_existing_database_alone():
+    output = io.StringIO()
+    call_command("ensure_database", stdout=output)
+    assert output.getvalue() == ""
+
+
+def ensure_database(url: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "ensure_database"],
+        cwd=ROOT,
+        env=os.environ | {"DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.django_db
+def test_ensure_database_creates_a_missing_postgresql_database():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    server = connection.settings_dict
+    name = f"refpain_ensure_{secrets.token_hex(4)}"
+    credentials = quote(server["USER"]) + (f":{quote(server['PASSWORD'])}" if server["PASSWORD"] else "")
+    url = f"postgres://{credentials}@{server['HOST']}:{server['PORT']}/{name}"
+    try:
+        created = ensure_database(url)
+        assert created.returncode == 0, created.stderr
+        assert f"Created the PostgreSQL database {name}." in created.stdout
+        again = ensure_database(url)
+        assert again.returncode == 0 and again.stdout == ""
+    finally:
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")

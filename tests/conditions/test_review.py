@@ -5,7 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -282,6 +282,55 @@ def test_create_clinician_makes_an_account_in_a_role(monkeypatch, django_user_mo
     assert user.has_perm("conditions.review_changerequest")
     assert user.has_perm("conditions.change_conditiontest")
     assert user.check_password("a-long-enough-password")
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("short1", "too short"),
+        ("password123", "too common"),
+        ("4815162342108", "entirely numeric"),
+        ("dr-who-the-doctor", "too similar to the username"),
+    ],
+)
+def test_create_clinician_refuses_a_weak_password_and_creates_nothing(
+    monkeypatch, django_user_model, password, message
+):
+    monkeypatch.setenv("NEW_CLINICIAN_PASSWORD", password)
+    with pytest.raises(CommandError, match=message):
+        call_command(
+            "create_clinician",
+            "dr-who-the-doctor",
+            role="editor",
+            password_env="NEW_CLINICIAN_PASSWORD",
+            stdout=io.StringIO(),
+        )
+    assert not django_user_model.objects.filter(username="dr-who-the-doctor").exists()
+
+
+def test_create_clinician_lists_every_validator_message(monkeypatch):
+    monkeypatch.setenv("NEW_CLINICIAN_PASSWORD", "1234")
+    with pytest.raises(CommandError) as refused:
+        call_command("create_clinician", "dr-who", role="editor", password_env="NEW_CLINICIAN_PASSWORD")
+    assert "too short" in str(refused.value)
+    assert "too common" in str(refused.value)
+    assert "entirely numeric" in str(refused.value)
+
+
+def test_create_clinician_keeps_an_existing_account_when_the_new_password_is_weak(monkeypatch, editor):
+    monkeypatch.setenv("NEW_CLINICIAN_PASSWORD", "password")
+    with pytest.raises(CommandError):
+        call_command(
+            "create_clinician",
+            editor.username,
+            role="reviewer",
+            email="new@example.org",
+            password_env="NEW_CLINICIAN_PASSWORD",
+        )
+    editor.refresh_from_db()
+    assert editor.email != "new@example.org"
+    assert not editor.check_password("password")
+    assert not editor.groups.filter(name="Reviewers").exists()
 
 
 def test_editors_can_edit_but_not_review(editor):

@@ -2,6 +2,8 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 ROLES = {"editor": "Editors", "reviewer": "Reviewers"}
@@ -26,8 +28,16 @@ class Command(BaseCommand):
             from getpass import getpass
 
             password = getpass(f"Password for {username}: ")
-        user, created = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
+        model = get_user_model()
+        user = model.objects.filter(username=username).first() or model(username=username)
+        created = user.pk is None
         user.email = email or user.email
+        # The same checks as the admin's own password forms (AUTH_PASSWORD_VALIDATORS), before anything is saved.
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            reasons = "\n".join(f"- {message}" for message in error.messages)
+            raise CommandError(f"The password is too weak, and nothing was saved:\n{reasons}") from None
         user.is_staff = True
         user.set_password(password)
         user.save()
