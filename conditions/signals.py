@@ -6,7 +6,7 @@ from .versioning import bump_knowledge_version_on_commit, curated_models
 
 
 def bump_on_save(sender, raw=False, **kwargs):
-    # Fixture loads (raw saves) are versioned once, by load_knowledge, after comparing content.
+    # Raw saves (loaddata) are not curation; load_knowledge suspends bumps and versions a load once.
     if not raw:
         bump_knowledge_version_on_commit()
 
