@@ -187,9 +187,10 @@ BAD_ROWS = {
     "triggercriterion_duration_named": lambda: criterion("duration_at_least"),
     "redflagtrigger_group_minimum": lambda: f.make_trigger(group_minimum=0),
     "knowledgeversion_singleton": lambda: m.KnowledgeVersion.objects.create(pk=2),
-    "loadedfixturerecord_unique": lambda: duplicate_link(
-        m.LoadedFixtureRecord, model="conditions.Symptom", natural_key='["fever"]', fingerprint="0" * 64
-    ),
+    "loadedfixturerecord_unique": lambda: [
+        m.LoadedFixtureRecord.objects.create(model="conditions.Symptom", natural_key='["x"]', fingerprint="0")
+        for _ in range(2)
+    ],
     "changerequest_status_valid": lambda: change_request(status="maybe", reviewer=make_user()),
     "changerequest_reviewed_by_someone_else": lambda: self_reviewed_change_request(),
 }
