@@ -15,7 +15,10 @@ ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
     "muscle_actions": ("conditions.muscleaction", {"code": "code"}),
     "reflexes": ("conditions.reflex", {"code": "code"}),
     "symptoms": ("conditions.symptom", {"code": "code", "name": "name", "minimum_triage": "minimum_triage"}),
-    "clinical_tests": ("conditions.clinicaltest", {"code": "code", "name": "name"}),
+    "clinical_tests": (
+        "conditions.clinicaltest",
+        {"code": "code", "name": "name", "minimum_triage": "minimum_triage"},
+    ),
     "treatments": ("conditions.treatment", {"code": "code", "name": "name", "kind": "kind"}),
     "exercises": ("conditions.exercise", {"code": "code", "name": "name"}),
     "nerve_roots": ("conditions.nerveroot", {"code": "code", "name": "name", "position": "position"}),

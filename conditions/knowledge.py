@@ -1,13 +1,12 @@
 """Loading and dumping the shipped knowledge, without ever losing a clinician's curated value.
 
 The fixtures (one file per kind of content, one record per line, natural keys) load in one order. A load
-remembers, for each record, a fingerprint of the state it left it in. On the next load a fixture change is
-applied only where the database still holds what the previous load put there; where a clinician has
-changed the record since, the curated value is kept and the difference reported (unless forced). Every
+remembers each record's state as the fixtures gave it. On the next load a fixture change is applied field
+by field, only where the database still holds what the previous load put there; where a clinician has
+changed the field since, the curated value is kept and the difference reported (unless forced). Every
 write goes through the ORM, so each record's history shows what the load did.
 """
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,7 +84,7 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or (self.forced and self.conflicts))
+        return bool(self.created or self.updated)
 
 
 def normalised(value):
@@ -132,14 +131,11 @@ def stored_states(model) -> dict[str, tuple[int, dict]]:
     return states
 
 
-def digest(state: dict) -> str:
-    return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
-
-
 def loaded_by_history(model, pk) -> bool:
-    """Before fingerprints were kept: whether the record's latest history entry is a fixture load."""
+    """Before load states were kept: whether the record's latest history entry is a fixture load."""
     latest = model.history.filter(id=pk).order_by("-history_date", "-history_id").first()
-    return latest is not None and (latest.history_change_reason or "").startswith(LOADED_REASON)
+    reason = (latest.history_change_reason or "") if latest is not None else ""
+    return reason.startswith((LOADED_REASON, FORCED_REASON))
 
 
 def knowledge_load(*, fixtures_dir: Path | None = None, force: bool = False, verbosity: int = 0) -> LoadReport:
@@ -148,8 +144,8 @@ def knowledge_load(*, fixtures_dir: Path | None = None, force: bool = False, ver
     report = LoadReport(forced=force)
     with transaction.atomic():
         before = knowledge_fingerprint()
-        loaded = {(r.model, r.natural_key): r.fingerprint for r in LoadedFixtureRecord.objects.all()}
-        fingerprints: dict[tuple[str, str], str] = {}
+        loaded = {(r.model, r.natural_key): r.state for r in LoadedFixtureRecord.objects.all()}
+        states: dict[tuple[str, str], dict] = {}
         with version_bumps_suspended():
             for name in FIXTURE_ORDER:
                 records = json.loads((directory / f"{name}.json").read_text())
@@ -158,18 +154,37 @@ def knowledge_load(*, fixtures_dir: Path | None = None, force: bool = False, ver
                 while pending:
                     waiting = []  # records that refer to a record later in the same file
                     for record in pending:
-                        if not load_record(record, stored, loaded, fingerprints, report, force):
+                        if not load_record(record, stored, loaded, states, report, force):
                             waiting.append(record)
                     if len(waiting) == len(pending):
-                        raise ValueError(f"{name}.json refers to records that do not exist: {waiting[:3]}")
+                        # They refer to a record that is in no fixture: one a clinician deleted, say.
+                        for record in waiting:
+                            model = apps.get_model(record["model"])
+                            key = tuple(json.loads(natural_key_of(model, record["fields"])))
+                            report.conflicts.append(
+                                Conflict(model._meta.label, key, {"(record)": ("refers to a deleted record", "new")})
+                            )
+                        break
                     pending = waiting
-        remember(fingerprints)
+        remember(states)
         if knowledge_fingerprint() != before:
             bump_knowledge_version()
     return report
 
 
-def load_record(record: dict, stored: dict, loaded: dict, fingerprints: dict, report: LoadReport, force) -> bool:
+def curated_fields(current: dict, wanted: dict, last: dict | None, history_says_loaded) -> list[str]:
+    """The fields a clinician changed since the last load, where the fixtures now say something else.
+
+    A field is the load's own when the database still holds what the last load put there (or the field is
+    newer than that load); with no record of the last load, the record's history decides.
+    """
+    differing = [f for f in wanted if current.get(f) != wanted[f]]
+    if last is None:
+        return [] if history_says_loaded() else differing
+    return [f for f in differing if f in last and current.get(f) != last[f]]
+
+
+def load_record(record: dict, stored: dict, loaded: dict, states: dict, report: LoadReport, force) -> bool:
     """Add, update, keep or overwrite one record; False when it refers to a record not loaded yet."""
     model = apps.get_model(record["model"])
     label = model._meta.label
@@ -177,42 +192,44 @@ def load_record(record: dict, stored: dict, loaded: dict, fingerprints: dict, re
     key = natural_key_of(model, wanted)
     pk, current = stored[record["model"]].get(key, (None, None))
     last = loaded.get((label, key))
+    states[(label, key)] = wanted
     if current == wanted:
         report.unchanged += 1
-        fingerprints[(label, key)] = digest(wanted)
         return True
-    if current is not None and not force:
-        curated = not (last == digest(current) or (last is None and loaded_by_history(model, pk)))
-        if curated:
-            differences = {f: (current[f], wanted[f]) for f in wanted if current[f] != wanted[f]}
-            report.conflicts.append(Conflict(label, tuple(json.loads(key)), differences))
-            fingerprints[(label, key)] = last or digest(current)
-            return True
-    elif current is None and last is not None and not force:
+    natural = tuple(json.loads(key))
+    if current is None and last is not None and not force:
         # The last load put it there and a clinician has since deleted it: keep it deleted.
-        report.conflicts.append(Conflict(label, tuple(json.loads(key)), {"(record)": ("deleted", "present")}))
-        fingerprints[(label, key)] = last
+        report.conflicts.append(Conflict(label, natural, {"(record)": ("deleted", "present")}))
         return True
     try:
         deserialized = next(serializers.deserialize("python", [record], handle_forward_references=True))
     except ObjectDoesNotExist:
+        del states[(label, key)]
         return False  # its natural key names a record not loaded yet
     if deserialized.deferred_fields:
+        del states[(label, key)]
         return False
-    forced = force and current is not None and last != digest(current)
-    if forced:
-        differences = {f: (current[f], wanted[f]) for f in wanted if current[f] != wanted[f]}
-        report.conflicts.append(Conflict(label, tuple(json.loads(key)), differences))
-    write(
-        deserialized.object,
-        {f.name: wanted[f.name] for f in m2m_fields(model)},
-        FORCED_REASON if forced else LOADED_REASON,
-    )
+    m2m = {f.name: wanted[f.name] for f in m2m_fields(model)}
     if current is None:
+        write(deserialized.object, m2m, LOADED_REASON)
         report.created += 1
-    else:
+        return True
+    curated = curated_fields(current, wanted, last, lambda: loaded_by_history(model, pk))
+    if curated:
+        report.conflicts.append(Conflict(label, natural, {f: (current[f], wanted[f]) for f in curated}))
+    apply = [f for f in wanted if current.get(f) != wanted[f] and (force or f not in curated)]
+    if apply:
+        instance = model._default_manager.get(pk=pk)
+        for name in apply:
+            field = model._meta.get_field(name)
+            if not field.many_to_many:
+                setattr(instance, field.attname, getattr(deserialized.object, field.attname))
+        write(
+            instance,
+            {name: keys for name, keys in m2m.items() if name in apply},
+            FORCED_REASON if curated else LOADED_REASON,
+        )
         report.updated += 1
-    fingerprints[(label, key)] = digest(wanted)
     return True
 
 
@@ -225,15 +242,15 @@ def write(obj, m2m: dict[str, list], reason: str) -> None:
         getattr(obj, name).set([related._default_manager.get_by_natural_key(*k) for k in keys])
 
 
-def remember(fingerprints: dict[tuple[str, str], str]) -> None:
-    """Store the fingerprint of every record as this load left it."""
-    rows = [LoadedFixtureRecord(model=m, natural_key=k, fingerprint=f) for (m, k), f in fingerprints.items()]
+def remember(states: dict[tuple[str, str], dict]) -> None:
+    """Store every record's state as the fixtures gave it, for the next load to compare with."""
+    rows = [LoadedFixtureRecord(model=m, natural_key=k, state=state) for (m, k), state in states.items()]
     LoadedFixtureRecord.objects.bulk_create(
         rows,
         batch_size=500,
         update_conflicts=True,
         unique_fields=["model", "natural_key"],
-        update_fields=["fingerprint", "loaded_at"],
+        update_fields=["state", "loaded_at"],
     )
 
 

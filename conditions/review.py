@@ -12,13 +12,14 @@ from contextlib import contextmanager
 
 from django.apps import apps
 from django.core import serializers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.serializers.base import DeserializationError
 from django.db import IntegrityError, transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.utils import timezone
 
 from .knowledge import natural_key_of
-from .models import KNOWLEDGE_MODELS, ChangeRequest, ChangeRequestStatus
+from .models import KNOWLEDGE_MODELS, ChangeRequest, ChangeRequestStatus, KnowledgeVersion
 from .versioning import knowledge_version
 
 _active = threading.local()
@@ -43,8 +44,10 @@ def serialized(instance, *, with_pk: bool) -> dict:
     return row
 
 
-def stored_state(model, pk) -> dict | None:
-    instance = model._default_manager.filter(pk=pk).first()
+def stored_state(model, pk, *, lock: bool = False) -> dict | None:
+    """A record's stored state; with `lock`, its row stays locked until the transaction ends."""
+    records = model._default_manager.filter(pk=pk)
+    instance = (records.select_for_update() if lock else records).first()
     return serialized(instance, with_pk=True) if instance is not None else None
 
 
@@ -163,8 +166,9 @@ def record_keys(changes: list[dict]) -> set[tuple[str, str]]:
     keys = set()
     for change in changes:
         model = apps.get_model(change["model"])
-        fields = (change["after"] or change["before"])["fields"]
-        keys.add((change["model"], natural_key_of(model, fields)))
+        for state in (change["before"], change["after"]):  # both: a renamed record is the same record
+            if state:
+                keys.add((change["model"], natural_key_of(model, state["fields"])))
     return keys
 
 
@@ -187,10 +191,13 @@ class OverlappingChange(Exception):
 
 def change_request_submit(*, author, changes: list[dict]) -> ChangeRequest:
     """Hold a proposal for review; refused while another pending request touches one of its records."""
-    overlapping = pending_requests_touching(record_keys(changes))
-    if overlapping:
-        raise OverlappingChange(overlapping[0])
-    return ChangeRequest.objects.create(author=author, changes=changes, summary=summarise(changes))
+    with transaction.atomic():
+        # One submission at a time: two editors submitting the same record at once must not both pass the check.
+        KnowledgeVersion.objects.select_for_update().filter(pk=1).first()
+        overlapping = pending_requests_touching(record_keys(changes))
+        if overlapping:
+            raise OverlappingChange(overlapping[0])
+        return ChangeRequest.objects.create(author=author, changes=changes, summary=summarise(changes))
 
 
 def claim(change_request: ChangeRequest, reviewer, status: str, note: str = "") -> None:
@@ -238,7 +245,8 @@ def change_request_reject(*, change_request: ChangeRequest, reviewer, note: str 
 
 def apply_change(change: dict, *, author, reason: str) -> None:
     model = apps.get_model(change["model"])
-    if change["action"] != "create" and stored_state(model, change["pk"]) != change["before"]:
+    # The row stays locked while the change applies: no other writer can slip in between check and save.
+    if change["action"] != "create" and stored_state(model, change["pk"], lock=True) != change["before"]:
         raise ConflictError(
             f"The {model._meta.verbose_name} changed after this proposal was made; ask its author to make it again."
         )
@@ -248,7 +256,12 @@ def apply_change(change: dict, *, author, reason: str) -> None:
             instance._history_user, instance._change_reason = author, reason
             instance.delete()
         return
-    deserialized = next(serializers.deserialize("json", json.dumps([change["after"]])))
+    try:
+        deserialized = next(serializers.deserialize("json", json.dumps([change["after"]])))
+    except (DeserializationError, ObjectDoesNotExist) as error:
+        raise ConflictError(
+            f"This {model._meta.verbose_name} refers to a record that no longer exists; ask for the change again."
+        ) from error
     instance = deserialized.object
     if change["action"] == "create" and instance.pk is not None:
         raise ConflictError(f"A {model._meta.verbose_name} with the same code was published meanwhile.")

@@ -188,7 +188,7 @@ class Knowledge:
     version: str
     codes: Mapping[str, frozenset[str]]
     names: Mapping[str, str]  # display names of findings, regions, treatments and exercises, by "kind.code"
-    minimum_triage: Mapping[str, str]  # symptom code: the least care it needs when reported
+    minimum_triage: Mapping[str, str]  # "symptoms.<code>" or "tests.<code>": the least care it needs when found
     treatment_kinds: Mapping[str, str]
     conditions: Mapping[str, ConditionFacts]
     roots: Mapping[str, RootFacts]
@@ -221,7 +221,12 @@ def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledg
         codes=frozen(codes),
         names=frozen(names),
         minimum_triage=frozen(
-            {row["code"]: row["minimum_triage"] for row in rows["symptoms"] if row["minimum_triage"]}
+            {
+                f"{kind}.{row['code']}": row["minimum_triage"]
+                for kind, table in (("symptoms", "symptoms"), ("tests", "clinical_tests"))
+                for row in rows[table]
+                if row["minimum_triage"]
+            }
         ),
         treatment_kinds=frozen({row["code"]: row["kind"] for row in rows["treatments"]}),
         conditions=frozen(conditions),

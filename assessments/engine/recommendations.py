@@ -5,8 +5,8 @@
 - Invasive care (an injection or surgery) is never offered on a self-care result, only for a cause to rule
   out or one the engine is fairly sure of, only with a neurological deficit where the knowledge says it
   needs one, and always as something to discuss with a specialist.
-- Exercises are never suggested on an urgent or emergency result. Exercises to avoid come only from the
-  likely causes, and never take away the leading cause's own suitable exercises.
+- Exercises are never suggested on an urgent or emergency result. Exercises to avoid come from the causes to
+  rule out (always) and the likely causes, which never take away the leading cause's own suitable exercises.
 """
 
 from .knowledge import ConditionFacts, Knowledge
@@ -85,7 +85,8 @@ def exercise_advice(conditions: list[ConditionResult], level: str, knowledge: Kn
     for result in flagged + likely:
         condition = knowledge.conditions[result.code]
         for code, link in sorted(condition.exercises.items()):
-            if link.suitability == "avoid" and code not in keep and code not in avoid:
+            # A cause to rule out always wins; the leading cause keeps its own exercises against the others.
+            if link.suitability == "avoid" and (result.rule_out or code not in keep) and code not in avoid:
                 avoid[code] = exercise(code, condition, link.reason, knowledge)
     suitable: dict[str, ExerciseAdvice] = {}
     if level not in NO_EXERCISE_LEVELS:

@@ -18,7 +18,25 @@ LONG_STANDING_DAYS = 42  # six weeks: NICE NG59 advises reassessment when pain h
 LEADING_CAUSE_PROBABILITY = 0.5  # the leading cause sets its usual care level only when this sure of it
 SERIOUS_LIKELY = 0.3  # a serious cause this probable sets its care level, even without a red flag
 NOTHING_FOUND = ""  # a criterion that holds by an absence: true, but no item to cite
-NOT_LEG_REGIONS = frozenset({"lower-back", "flank", "lower-abdomen", "perineum"})
+# The leg below the hip: buttock, groin, sacroiliac area and trunk pain say nothing about the legs' nerves.
+LEG_REGIONS = frozenset(
+    {
+        "thigh-anterior",
+        "thigh-medial",
+        "thigh-lateral",
+        "thigh-posterior",
+        "knee-anterior",
+        "knee-medial",
+        "knee-posterior",
+        "leg-lateral",
+        "leg-medial",
+        "calf",
+        "foot-dorsum",
+        "big-toe",
+        "foot-lateral",
+        "sole",
+    }
+)
 
 
 def rank(level: str) -> int:
@@ -72,11 +90,11 @@ def both_sides(items: list[tuple[str, object]]) -> list[str]:
 
 
 def leg_findings(data: AssessmentInput) -> list[tuple[str, object]]:
-    """Pain, numbness, tingling and weakness in a leg (the trunk and the saddle area are not a leg)."""
+    """Pain, numbness or tingling in a leg below the hip."""
     items: list[tuple[str, object]] = [
-        (f"pain_regions.{f.region}", f) for f in data.pain_regions if f.region not in NOT_LEG_REGIONS
+        (f"pain_regions.{f.region}", f) for f in data.pain_regions if f.region in LEG_REGIONS
     ]
-    items += [(f"sensory_changes.{f.region}", f) for f in data.sensory_changes if f.region not in NOT_LEG_REGIONS]
+    items += [(f"sensory_changes.{f.region}", f) for f in data.sensory_changes if f.region in LEG_REGIONS]
     return items
 
 
@@ -110,6 +128,8 @@ def criterion_items(criterion: Criterion, data: AssessmentInput) -> list[str]:
         return [f"reflexes.{f.reflex}" for f in data.reflexes if f.reflex == target and f.is_diminished]
     if kind == "reflex_brisk":
         return [f"reflexes.{f.reflex}" for f in data.reflexes if target in (None, f.reflex) and f.status == "brisk"]
+    if number is None and kind in ("age_at_least", "duration_at_least", "duration_at_most"):
+        return []  # a criterion still being written in the admin never holds
     if kind == "age_at_least":
         return ["age"] if data.age >= number else []
     if kind == "duration_at_least":
@@ -134,9 +154,11 @@ def finding_floors(data: AssessmentInput, causes: list[ConditionResult], knowled
         floors.append(("routine", "A weak muscle or reduced reflex needs a clinician's examination."))
     if data.sensory_changes:
         floors.append(("routine", "Numbness or tingling needs a clinician's examination."))
-    for code, present in sorted(data.symptoms.items()):
-        if present and (level := knowledge.minimum_triage.get(code)):
-            name = knowledge.names.get(f"symptoms.{code}", code)
+    findings = [f"symptoms.{code}" for code, present in sorted(data.symptoms.items()) if present is True]
+    findings += [f"tests.{code}" for code, result in sorted(data.tests.items()) if result == "positive"]
+    for item in findings:
+        if level := knowledge.minimum_triage.get(item):
+            name = knowledge.names.get(item.replace("tests.", "clinical_tests."), item)
             floors.append((level, f"{name} needs at least this level of care."))
     if data.has_brisk_reflex:
         floors.append(("urgent", "Brisk reflexes point to the spinal cord or brain rather than a nerve root."))

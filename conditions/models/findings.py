@@ -34,3 +34,18 @@ class ClinicalTest(CitedEntity):
 
     how_to_perform = models.TextField(blank=True)
     positive_finding = models.TextField(blank=True, help_text="What counts as a positive result.")
+    minimum_triage = models.CharField(
+        max_length=10,
+        choices=TriageLevel.choices,
+        blank=True,
+        help_text="The least care a positive result needs, whatever else is found (for example an upper motor "
+        "neurone sign: urgent). Blank for none.",
+    )
+
+    class Meta(CitedEntity.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minimum_triage="") | models.Q(minimum_triage__in=TriageLevel.values),
+                name="clinicaltest_minimum_triage_valid",
+            )
+        ]

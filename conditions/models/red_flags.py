@@ -133,7 +133,8 @@ class TriggerCriterion(models.Model):
                 name="triggercriterion_reflex_named",
             ),
             models.CheckConstraint(
-                condition=~models.Q(kind="age_at_least") | models.Q(number__gte=16, number__lte=120),
+                condition=~models.Q(kind="age_at_least")
+                | models.Q(number__isnull=False, number__gte=16, number__lte=120),
                 name="triggercriterion_age_in_range",
             ),
             models.CheckConstraint(

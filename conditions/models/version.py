@@ -32,7 +32,7 @@ class LoadedFixtureRecord(models.Model):
 
     model = models.CharField(max_length=100, help_text="The record's model, as app_label.ModelName.")
     natural_key = models.CharField(max_length=400, help_text="The record's natural key, as JSON.")
-    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the record's state as the load left it.")
+    state = models.JSONField(help_text="The record's fields as the fixtures gave them at the last load.")
     loaded_at = models.DateTimeField(auto_now=True)
 
     class Meta:
