@@ -1,10 +1,17 @@
 """Admin pages of the knowledge: every entity and link, with search, filters, inlines and autocomplete."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import admin
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from conditions import models as m
+from conditions.admin.forms import CompactInlineForm, ConditionForm
 from conditions.admin.review import ReviewedAdmin, ReviewStatusFilter
 
 
@@ -80,120 +87,140 @@ class NerveMotorActionInline(admin.TabularInline):
     autocomplete_fields = ("action",)
 
 
-class ConditionNerveRootInline(admin.TabularInline):
+class ConditionInline:
+    """An inline of the condition page: compact, with its longer texts wrapping in small textareas."""
+
+    extra = 0
+    classes = ("compact-records",)
+    wrapping: tuple[str, ...] = ()
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # One-line texts of up to 300 characters are read in full, not scrolled sideways in a narrow box.
+        kwargs.setdefault("widgets", {name: forms.Textarea(attrs={"rows": 3}) for name in self.wrapping})
+        return super().get_formset(request, obj, **kwargs)
+
+
+class ConditionNerveRootInline(ConditionInline, admin.TabularInline):
     """The roots a condition involves."""
 
     model = m.ConditionNerveRoot
-    extra = 0
     autocomplete_fields = ("root",)
+    wrapping = ("note",)
+    verbose_name = "nerve root"
 
 
-class ConditionNerveInline(admin.TabularInline):
+class ConditionNerveInline(ConditionInline, admin.TabularInline):
     """The nerves a condition involves."""
 
     model = m.ConditionNerve
-    extra = 0
     autocomplete_fields = ("nerve",)
+    wrapping = ("note",)
+    verbose_name = "nerve"
 
 
-class ConditionPainRegionInline(admin.TabularInline):
+class ConditionPainRegionInline(ConditionInline, admin.TabularInline):
     """Where a condition's pain is felt."""
 
     model = m.ConditionPainRegion
-    extra = 0
     autocomplete_fields = ("region",)
+    wrapping = ("note",)
+    verbose_name = "pain region"
 
 
-class ConditionRelationInline(admin.TabularInline):
+class ConditionRelationInline(ConditionInline, admin.TabularInline):
     """How a condition relates to others."""
 
     model = m.ConditionRelation
     fk_name = "from_condition"
-    extra = 0
     autocomplete_fields = ("to_condition",)
+    wrapping = ("note",)
     verbose_name = "related condition"
+    verbose_name_plural = "how it relates to other conditions"
 
 
-COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 36})}}
+class StackedConditionInline(ConditionInline, admin.StackedInline):
+    """Records of many fields, each in a few rows with help as tooltips, so the page fits the screen."""
+
+    form = CompactInlineForm
+    wrapping = ("rationale", "note")
 
 
-class EvidenceInlineMixin:
-    """The accuracy fields of an evidence link, in the order a clinician reads them."""
-
-    extra = 0
-    formfield_overrides = COMPACT_TEXT
-    fields = (
-        "sensitivity",
-        "specificity",
-        "lr_positive",
-        "lr_negative",
-        "provenance",
-        "source",
-        "rationale",
-        "note",
-        "sample_size",
-        "confidence_interval",
-    )
+def evidence_fieldsets(finding: str) -> list:
+    """An evidence record in three rows: the finding and its figures, where they come from, and why."""
+    return [
+        (
+            None,
+            {
+                "fields": (
+                    (finding, "sensitivity", "specificity", "lr_positive", "lr_negative"),
+                    ("provenance", "source", "sample_size", "confidence_interval"),
+                    ("rationale", "note"),
+                )
+            },
+        )
+    ]
 
 
-class ConditionSymptomInline(EvidenceInlineMixin, admin.TabularInline):
+class ConditionSymptomInline(StackedConditionInline):
     """Symptoms as evidence for a condition, with their accuracy."""
 
     model = m.ConditionSymptom
     autocomplete_fields = ("symptom", "source")
-    fields = ("symptom", *EvidenceInlineMixin.fields)
+    fieldsets = evidence_fieldsets("symptom")
     verbose_name = "symptom evidence"
     verbose_name_plural = "symptom evidence"
 
 
-class ConditionTestInline(EvidenceInlineMixin, admin.TabularInline):
+class ConditionTestInline(StackedConditionInline):
     """Examination tests as evidence for a condition, with their accuracy."""
 
     model = m.ConditionTest
     autocomplete_fields = ("test", "source")
-    fields = ("test", *EvidenceInlineMixin.fields)
+    fieldsets = evidence_fieldsets("test")
     verbose_name = "test evidence"
     verbose_name_plural = "test evidence"
 
 
-class ConditionModifierInline(admin.TabularInline):
+class ConditionModifierInline(StackedConditionInline):
     """How the condition's odds change with age band, sex or how long symptoms have lasted."""
 
     model = m.ConditionModifier
-    extra = 0
-    formfield_overrides = COMPACT_TEXT
     autocomplete_fields = ("source",)
-    fields = (
-        "code",
-        "kind",
-        "minimum",
-        "maximum",
-        "sex",
-        "likelihood_ratio",
-        "provenance",
-        "source",
-        "rationale",
-        "note",
-    )
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": (
+                    ("code", "kind", "sex", "minimum", "maximum"),
+                    ("likelihood_ratio", "provenance", "source"),
+                    ("rationale", "note"),
+                )
+            },
+        )
+    ]
     verbose_name = "age, sex or duration modifier"
     verbose_name_plural = "age, sex and duration modifiers"
 
 
-class ConditionTreatmentInline(admin.TabularInline):
+class ConditionTreatmentInline(StackedConditionInline):
     """Treatments for a condition and whether they are recommended."""
 
     model = m.ConditionTreatment
-    extra = 0
-    formfield_overrides = COMPACT_TEXT
     autocomplete_fields = ("treatment", "source")
+    fieldsets = [
+        (None, {"fields": (("treatment", "recommendation", "source"), ("evidence_note", "needs_neurological_deficit"))})
+    ]
+    wrapping = ("evidence_note",)
+    verbose_name = "treatment"
 
 
-class ConditionExerciseInline(admin.TabularInline):
+class ConditionExerciseInline(ConditionInline, admin.TabularInline):
     """Exercises that suit a condition or should be avoided."""
 
     model = m.ConditionExercise
-    extra = 0
     autocomplete_fields = ("exercise",)
+    wrapping = ("reason",)
+    verbose_name = "exercise"
 
 
 class TriggerCriterionInline(admin.TabularInline):
@@ -269,25 +296,115 @@ class ClinicalTestAdmin(CodedAdmin):
     """Examination tests."""
 
 
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the condition page: a group of the condition's own fields, or of its inlines."""
+
+    slug: str
+    title: str
+    fields: tuple = ()
+    inlines: tuple = ()
+    description: str = ""
+
+
 @admin.register(m.Condition)
 class ConditionAdmin(CodedAdmin):
-    """Conditions, with their roots, nerves, regions, evidence, treatments and exercises inline."""
+    """Conditions, in sections a clinician reads in order: what it is, how common, where, findings, flags, care."""
 
     list_display = ("code", "name", "category", "prior", "prior_provenance")
     list_filter = ("category", "nerve_roots", ReviewStatusFilter, "prior_provenance", "care_level")
     search_fields = ("code", "name", "summary", "synonyms", "icd10_codes")
     autocomplete_fields = ("sources", "prior_source")
-    inlines = (
-        ConditionSymptomInline,
-        ConditionTestInline,
-        ConditionModifierInline,
-        ConditionNerveRootInline,
-        ConditionNerveInline,
-        ConditionPainRegionInline,
-        ConditionRelationInline,
-        ConditionTreatmentInline,
-        ConditionExerciseInline,
+    form = ConditionForm
+    readonly_fields = ("red_flags_pointing_here",)
+    change_form_template = "admin/conditions/condition/change_form.html"
+    sections = (
+        Section(
+            "summary",
+            "Summary and coding",
+            fields=(
+                "code",
+                "name",
+                "summary",
+                "note",
+                ("category", "role"),
+                ("icd10_codes", "synonyms"),
+                ("care_level", "upper_motor_neurone"),
+            ),
+        ),
+        Section(
+            "prior",
+            "How common (prior)",
+            fields=("prior", ("prior_provenance", "prior_source"), "prior_rationale"),
+        ),
+        Section(
+            "where-it-hurts",
+            "Where it hurts",
+            inlines=(ConditionNerveRootInline, ConditionNerveInline, ConditionPainRegionInline),
+        ),
+        Section(
+            "findings",
+            "Findings and their accuracy",
+            inlines=(ConditionSymptomInline, ConditionTestInline, ConditionModifierInline),
+        ),
+        Section(
+            "red-flags",
+            "Red flags",
+            fields=("red_flags_pointing_here",),
+            description="The red flags that point to this condition. Each is edited on its own page, where it "
+            "names the condition it points to.",
+        ),
+        Section("care", "Care", inlines=(ConditionTreatmentInline, ConditionExerciseInline)),
+        Section("related", "Related conditions", inlines=(ConditionRelationInline,)),
+        Section("sources", "Sources", fields=("sources",)),
     )
+    inlines = tuple(inline for section in sections for inline in section.inlines)
+
+    def get_fieldsets(self, request, obj=None):
+        return [(section.title, {"fields": section.fields}) for section in self.sections if section.fields]
+
+    @admin.display(description="Red flags")
+    def red_flags_pointing_here(self, obj):
+        flags = obj.red_flags.order_by("name") if obj is not None and obj.pk else []
+        if not flags:
+            return "None: no red flag points to this condition."
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (reverse("admin:conditions_redflag_change", args=[flag.pk]), flag.name, flag.get_urgency_display())
+                for flag in flags
+            ),
+        )
+        return format_html('<ul class="red-flag-list">{}</ul>', items)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["sections"] = self.rendered_sections(context["adminform"], context["inline_admin_formsets"])
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def rendered_sections(self, adminform, inline_admin_formsets) -> list[dict]:
+        """Each section with its fields and inline formsets; the first, and any with an error, open."""
+        form = adminform.form
+        formsets = {type(formset.opts): formset for formset in inline_admin_formsets}
+        sections = []
+        for index, section in enumerate(self.sections):
+            fieldset = None
+            if section.fields:
+                fieldset = helpers.Fieldset(
+                    form,
+                    fields=section.fields,
+                    description=section.description,
+                    readonly_fields=adminform.readonly_fields,
+                    model_admin=self,
+                )
+            inlines = [formsets[inline] for inline in section.inlines if inline in formsets]
+            has_errors = any(name in form.errors for name in flatten(section.fields)) or any(
+                inline.formset.total_error_count() for inline in inlines
+            )
+            sections.append(
+                {"section": section, "fieldset": fieldset, "inlines": inlines, "open": index == 0 or has_errors}
+            )
+        return sections
 
 
 @admin.register(m.RedFlag)

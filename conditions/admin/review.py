@@ -60,6 +60,13 @@ class ReviewedAdmin(SimpleHistoryAdmin):
             for entry in entries[: self.LINKED_HISTORY_LIMIT]
         ]
 
+    object_history_form_template = "admin/conditions/object_history_form.html"
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The buttons say what they do: nothing is saved live (see admin/conditions/submit_line.html).
+        context["submits_for_review"] = True
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def changeform_view(self, request, *args, **kwargs):
         return self.reviewed(super().changeform_view, request, *args, **kwargs)
 

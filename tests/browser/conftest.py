@@ -4,10 +4,13 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 # Quiet flags: this machine has no network beyond loopback, and no GPU.
+PASSWORD = "not-a-real-password-1"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -52,3 +55,35 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def clinician_roles(django_db_setup, django_db_blocker) -> dict[str, list[tuple[str, str]]]:
+    """Each clinician role's permissions as the migrations made them, read before a browser test empties it."""
+    with django_db_blocker.unblock():
+        return {
+            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
+            for group in Group.objects.all()
+        }
+
+
+@pytest.fixture
+def sign_in(browser, live_server, django_user_model, clinician_roles):
+    """Create a clinician with a role and return a page signed in as them, at 1400 by 1000 pixels."""
+
+    def sign_in_as(username: str, role: str):
+        group, created = Group.objects.get_or_create(name=role)
+        if created:  # an earlier browser test committed, and the database was emptied after it, roles and all
+            for app_label, codename in clinician_roles[role]:
+                group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
+        user.groups.add(group)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page.goto(f"{live_server.url}{reverse('admin:login')}")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        page.wait_for_selector("#site-name")
+        return page
+
+    return sign_in_as

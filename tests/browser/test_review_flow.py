@@ -4,21 +4,12 @@ import json
 import urllib.request
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from conditions import models as m
 from conditions.knowledge import knowledge_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "not-a-real-password-1"
-
-
-def clinician(django_user_model, username, role):
-    user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 def fair_test(base_url) -> tuple[float, str]:
@@ -29,32 +20,21 @@ def fair_test(base_url) -> tuple[float, str]:
     return next(t["sensitivity"] for t in body["tests"] if t["code"] == "fair-test"), etag
 
 
-def sign_in(browser, base_url, username):
-    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    page.goto(f"{base_url}{reverse('admin:login')}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#site-name")
-    return page
-
-
-def test_an_evidence_change_reaches_the_api_only_after_review(browser, live_server, django_user_model, screenshot):
+def test_an_evidence_change_reaches_the_api_only_after_review(live_server, sign_in, screenshot):
     knowledge_load()  # a browser test runs with real commits: make sure the knowledge is there
-    clinician(django_user_model, "edna-editor", "Editors")
-    clinician(django_user_model, "rita-reviewer", "Reviewers")
     condition = m.Condition.objects.get(code="piriformis-syndrome")
     inline_rows = list(condition.test_links.order_by("test__name").values_list("test__code", flat=True))
     row = inline_rows.index("fair-test")
     before, etag_before = fair_test(live_server.url)
     assert before == 0.88
 
-    editor = sign_in(browser, live_server.url, "edna-editor")
+    editor = sign_in("edna-editor", "Editors")
     editor.goto(f"{live_server.url}{reverse('admin:conditions_condition_change', args=[condition.pk])}")
     screenshot(editor, "1-editor-condition-page")
+    editor.click("#section-findings > details > summary")  # the test evidence is in a section that starts closed
     editor.fill(f'input[name="test_links-{row}-sensitivity"]', "0.8")
     screenshot(editor.locator("#test_links-group"), "1b-editor-test-evidence-edited")
-    editor.click("input[name=_save]")
+    editor.click("input[value='Submit for review']")
     editor.wait_for_selector("text=submitted for review")
     screenshot(editor, "2-editor-change-submitted")
     assert "you cannot approve your own change" in editor.content()
@@ -62,7 +42,7 @@ def test_an_evidence_change_reaches_the_api_only_after_review(browser, live_serv
 
     assert fair_test(live_server.url) == (0.88, etag_before)
 
-    reviewer = sign_in(browser, live_server.url, "rita-reviewer")
+    reviewer = sign_in("rita-reviewer", "Reviewers")
     reviewer.goto(f"{live_server.url}{reverse('admin:conditions_pendingchangerequest_changelist')}")
     screenshot(reviewer, "3-reviewer-changes-awaiting-review")
     reviewer.click("#result_list tbody tr a")
