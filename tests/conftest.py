@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 
 from assessments.knowledge import forget_snapshot
 from conditions.knowledge import knowledge_load
@@ -11,10 +12,24 @@ from conditions.knowledge import knowledge_load
 DATA = Path(__file__).parent / "data"
 
 
+ROLES: dict[str, list[tuple[str, str]]] = {}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         knowledge_load()
+        # The clinician roles as the migrations made them: tests that commit empty the database after them.
+        ROLES.update(
+            (group.name, list(group.permissions.values_list("content_type__app_label", "codename")))
+            for group in Group.objects.all()
+        )
+
+
+@pytest.fixture(scope="session")
+def clinician_roles(django_db_setup) -> dict[str, list[tuple[str, str]]]:
+    """Each clinician role's permissions, read before any test that commits could empty the database."""
+    return ROLES
 
 
 @pytest.fixture(scope="session")

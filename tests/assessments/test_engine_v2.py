@@ -387,3 +387,29 @@ def test_contradictory_findings_do_not_break_the_engine():
     )
     assert causes_sum(result) <= 1
     assert result.triage.level in {"urgent", "emergency"}  # brisk reflexes: the cord must be considered
+
+
+def test_a_cause_to_rule_out_keeps_its_exercises_to_avoid_out_of_the_suggestions():
+    result = run({"age": 72, "duration_days": 10, "pain_regions": [{"region": "lower-back", "side": "both"}],
+                  "symptoms": {"back-pain": True}})  # fmt: skip
+    assert result.conditions[0].code == "vertebral-fracture" and result.conditions[0].rule_out
+    avoid = {
+        c for c, link in KNOWLEDGE.conditions["vertebral-fracture"].exercises.items() if link.suitability == "avoid"
+    }
+    assert avoid and not avoid & {e.code for e in result.recommendations.exercises}
+
+
+@pytest.mark.parametrize("test", ["babinski-sign", "hoffmann-sign", "ankle-clonus"])
+def test_an_upper_motor_neurone_sign_is_urgent_even_with_back_pain_alone(test):
+    result = run({"pain_regions": [{"region": "lower-back", "side": "both"}], "tests": {test: "positive"}})
+    assert result.triage.level in {"urgent", "emergency"}
+
+
+def test_buttock_and_sacroiliac_pain_on_either_side_is_not_a_bilateral_leg_warning():
+    result = run(
+        {
+            "pain_regions": [{"region": "sacroiliac-area", "side": "left"}, {"region": "buttock", "side": "right"}],
+            "symptoms": {"leg-pain-below-knee": True},
+        }
+    )
+    assert "bilateral-radicular-symptoms" not in {flag.code for flag in result.triage.red_flags}

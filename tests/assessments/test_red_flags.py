@@ -357,3 +357,8 @@ def test_an_absent_symptom_criterion_holds_when_unknown_or_false_and_names_nothi
 )
 def test_each_criterion_kind_holds_only_on_its_finding(criterion, request_, expected):
     assert items(trigger(criterion), request_) == expected
+
+
+def test_a_criterion_with_no_number_yet_never_holds():
+    for kind in ("age_at_least", "duration_at_least", "duration_at_most"):
+        assert items(trigger(Criterion(kind, None, None)), {"duration_days": 10}) is None

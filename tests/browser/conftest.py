@@ -57,16 +57,6 @@ def screenshot():
     return take
 
 
-@pytest.fixture(scope="session")
-def clinician_roles(django_db_setup, django_db_blocker) -> dict[str, list[tuple[str, str]]]:
-    """Each clinician role's permissions as the migrations made them, read before a browser test empties it."""
-    with django_db_blocker.unblock():
-        return {
-            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
-            for group in Group.objects.all()
-        }
-
-
 @pytest.fixture
 def sign_in(browser, live_server, django_user_model, clinician_roles):
     """Create a clinician with a role and return a page signed in as them, at 1400 by 1000 pixels."""

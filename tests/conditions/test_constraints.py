@@ -116,6 +116,7 @@ BAD_ROWS = {
     "condition_care_level_valid": lambda: f.make_condition(care_level="whenever"),
     "condition_role_valid": lambda: f.make_condition(role="symptom"),
     "symptom_minimum_triage_valid": lambda: f.make_symptom(minimum_triage="soonish"),
+    "clinicaltest_minimum_triage_valid": lambda: f.make_test(minimum_triage="soonish"),
     "condition_prior_provenance_valid": lambda: f.make_condition(prior_provenance="rumour"),
     "condition_prior_study_has_source": lambda: f.make_condition(prior_provenance=m.Provenance.STUDY),
     "condition_prior_estimate_has_rationale": lambda: f.make_condition(prior_rationale=""),
@@ -188,7 +189,7 @@ BAD_ROWS = {
     "redflagtrigger_group_minimum": lambda: f.make_trigger(group_minimum=0),
     "knowledgeversion_singleton": lambda: m.KnowledgeVersion.objects.create(pk=2),
     "loadedfixturerecord_unique": lambda: [
-        m.LoadedFixtureRecord.objects.create(model="conditions.Symptom", natural_key='["x"]', fingerprint="0")
+        m.LoadedFixtureRecord.objects.create(model="conditions.Symptom", natural_key='["x"]', state={})
         for _ in range(2)
     ],
     "changerequest_status_valid": lambda: change_request(status="maybe", reviewer=make_user()),

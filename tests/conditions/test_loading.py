@@ -165,3 +165,45 @@ def wipe_knowledge() -> None:
     m.Nerve.objects.update(parent=None)  # branches protect their parent nerve
     for model in reversed(m.KNOWLEDGE_MODELS):
         model._default_manager.all().delete()
+
+
+def test_a_curated_value_is_kept_on_every_load_even_without_a_record_of_the_last_load(editor_and_reviewer):
+    m.LoadedFixtureRecord.objects.all().delete()  # a database loaded before load states were kept
+    curate(*editor_and_reviewer, set_prior("hip-osteoarthritis", 0.04))
+    for _ in range(2):
+        report = knowledge_load()
+        assert [c.key for c in report.conflicts] == [("hip-osteoarthritis",)]
+        assert m.Condition.objects.get(code="hip-osteoarthritis").prior == 0.04
+
+
+def test_a_field_newer_than_the_last_load_takes_the_fixture_value(tmp_path):
+    record = m.LoadedFixtureRecord.objects.get(model="conditions.Condition", natural_key='["meralgia-paresthetica"]')
+    del record.state["care_level"]  # as if the field had been added to the model since that load
+    record.save()
+    fixtures = copy_fixtures(tmp_path)
+    edit_fixture(fixtures / "conditions.json", "meralgia-paresthetica", care_level="routine")
+    report = knowledge_load(fixtures_dir=fixtures)
+    assert m.Condition.objects.get(code="meralgia-paresthetica").care_level == "routine"
+    assert report.conflicts == [] and report.updated == 1
+
+
+def test_a_new_link_to_a_record_that_no_longer_exists_is_reported_not_fatal(tmp_path):
+    fixtures = copy_fixtures(tmp_path)
+    path = fixtures / "evidence.json"
+    records = json.loads(path.read_text())
+    records.append(
+        {
+            "model": "conditions.conditionsymptom",
+            "fields": {
+                "condition": ["sciatica"],
+                "symptom": ["a-deleted-symptom"],
+                "sensitivity": 0.5,
+                "specificity": 0.5,
+                "provenance": "curator_estimate",
+                "rationale": "Test.",
+            },
+        }
+    )
+    path.write_text(json.dumps(records))
+    report = knowledge_load(fixtures_dir=fixtures)
+    assert [c.key for c in report.conflicts] == [("sciatica", "a-deleted-symptom")]

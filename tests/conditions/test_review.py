@@ -384,3 +384,20 @@ def test_creating_the_same_record_twice_never_gives_a_500(editor_client, client,
     change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
     third = client.post(url, form)
     assert third.status_code == 200 and "already exists" in third.content.decode()
+
+
+def test_approving_a_change_that_names_a_deleted_record_is_a_conflict_not_a_500(editor, reviewer):
+    from conditions.review import change_request_submit, proposed_changes
+
+    with proposed_changes() as proposal:
+        symptom = m.Symptom.objects.create(code="zz-new", name="New", summary="Fake.")
+        m.ConditionSymptom.objects.create(
+            condition=m.Condition.objects.get(code="sciatica"), symptom=symptom, sensitivity=0.5,
+            provenance="curator_estimate", rationale="Fake.",
+        )  # fmt: skip
+    link_only = [change for change in proposal["changes"] if change["model"] == "conditions.ConditionSymptom"]
+    request = change_request_submit(author=editor, changes=link_only)  # the symptom itself was never published
+    with pytest.raises(ConflictError, match="no longer exists"):
+        change_request_approve(change_request=request, reviewer=reviewer)
+    request.refresh_from_db()
+    assert request.status == "pending"

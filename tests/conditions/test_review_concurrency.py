@@ -16,14 +16,18 @@ from conditions.review import (
     proposed_changes,
 )
 
-pytestmark = [pytest.mark.commits, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.commits,
+    pytest.mark.django_db(transaction=True),
+    # Real row-level concurrency needs PostgreSQL (SQLite serialises every writer); skipped before the
+    # transactional database is set up, which empties the database after the test.
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+]
 ROUNDS = 20
 
 
 @pytest.fixture
 def clinicians():
-    if connection.vendor != "postgresql":
-        pytest.skip("real row-level concurrency needs PostgreSQL (SQLite serialises every writer)")
     knowledge_load()  # transactional tests start from a flushed database
     users = get_user_model().objects
     return users.create_user("ed"), users.create_user("rev-a"), users.create_user("rev-b")
