@@ -6,27 +6,30 @@ from .base import CitedEntity
 from .choices import TriageLevel
 
 
+def minimum_triage_field(help_text: str) -> models.CharField:
+    """The least care a finding needs when present, whatever else is found (blank for none)."""
+    return models.CharField(max_length=10, choices=TriageLevel.choices, blank=True, help_text=help_text)
+
+
+def minimum_triage_constraint(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(minimum_triage="") | models.Q(minimum_triage__in=TriageLevel.values), name=name
+    )
+
+
 class Symptom(CitedEntity):
     """Something a person reports, asked as a yes/no question."""
 
     question = models.CharField(
         max_length=300, blank=True, help_text="How an app asks about it, in plain words, as a yes/no question."
     )
-    minimum_triage = models.CharField(
-        max_length=10,
-        choices=TriageLevel.choices,
-        blank=True,
-        help_text="The least care this symptom needs when reported, whatever else is found (for example weakness "
-        "a person notices: routine). Blank for none.",
+    minimum_triage = minimum_triage_field(
+        "The least care this symptom needs when reported, whatever else is found (for example weakness "
+        "a person notices: routine). Blank for none."
     )
 
     class Meta(CitedEntity.Meta):
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(minimum_triage="") | models.Q(minimum_triage__in=TriageLevel.values),
-                name="symptom_minimum_triage_valid",
-            )
-        ]
+        constraints = [minimum_triage_constraint("symptom_minimum_triage_valid")]
 
 
 class ClinicalTest(CitedEntity):
@@ -34,18 +37,10 @@ class ClinicalTest(CitedEntity):
 
     how_to_perform = models.TextField(blank=True)
     positive_finding = models.TextField(blank=True, help_text="What counts as a positive result.")
-    minimum_triage = models.CharField(
-        max_length=10,
-        choices=TriageLevel.choices,
-        blank=True,
-        help_text="The least care a positive result needs, whatever else is found (for example an upper motor "
-        "neurone sign: urgent). Blank for none.",
+    minimum_triage = minimum_triage_field(
+        "The least care a positive result needs, whatever else is found (for example an upper motor "
+        "neurone sign: urgent). Blank for none."
     )
 
     class Meta(CitedEntity.Meta):
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(minimum_triage="") | models.Q(minimum_triage__in=TriageLevel.values),
-                name="clinicaltest_minimum_triage_valid",
-            )
-        ]
+        constraints = [minimum_triage_constraint("clinicaltest_minimum_triage_valid")]

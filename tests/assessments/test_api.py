@@ -11,7 +11,7 @@ from assessments.knowledge import published_knowledge
 from assessments.models import Assessment
 from conditions import models as m
 from conditions.versioning import knowledge_version
-from tests.assessments.test_engine import SPEC_EXAMPLE
+from tests.assessments.examples import SPEC_EXAMPLE
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/assessments/"

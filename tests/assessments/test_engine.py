@@ -12,20 +12,9 @@ import pytest
 
 from assessments.engine import AssessmentInput, assess
 from assessments.engine.knowledge import MAX_LR, Accuracy, Criterion, Trigger
+from tests.assessments.examples import SPEC_EXAMPLE
 from tests.assessments.fixture_knowledge import fixture_knowledge
 from tests.assessments.vignettes import VIGNETTES
-
-SPEC_EXAMPLE = {
-    "age": 41,
-    "sex": "male",
-    "duration_days": 10,
-    "pain_regions": [{"region": "thigh-lateral", "side": "left"}],
-    "sensory_changes": [{"region": "foot-dorsum", "side": "left", "kind": "numbness"}],
-    "weakness": [{"action": "great-toe-extension", "side": "left"}],
-    "reflexes": [{"reflex": "achilles", "side": "left", "status": "reduced"}],
-    "symptoms": {"pain-worse-cough-sneeze": True, "bladder-dysfunction": False},
-    "tests": {"straight-leg-raise": "positive", "femoral-nerve-stretch": "negative"},
-}
 
 
 def run(request, knowledge=None):

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from assessments.engine import AssessmentInput, assess
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS, TRIAGE_LEVELS
+from tests.assessments.examples import SPEC_EXAMPLE
 from tests.assessments.fixture_knowledge import fixture_knowledge
 
 
@@ -102,19 +103,7 @@ KNOWLEDGE_FLAGS = {flag.code: flag.condition for flag in KNOWLEDGE.red_flags}
 
 
 def test_the_readme_example_no_longer_sums_to_more_than_1():
-    result = run(
-        {
-            "age": 41,
-            "sex": "male",
-            "duration_days": 10,
-            "pain_regions": [{"region": "thigh-lateral", "side": "left"}],
-            "sensory_changes": [{"region": "foot-dorsum", "side": "left", "kind": "numbness"}],
-            "weakness": [{"action": "great-toe-extension", "side": "left"}],
-            "reflexes": [{"reflex": "achilles", "side": "left", "status": "reduced"}],
-            "symptoms": {"pain-worse-cough-sneeze": True, "bladder-dysfunction": False},
-            "tests": {"straight-leg-raise": "positive", "femoral-nerve-stretch": "negative"},
-        }
-    )
+    result = run(SPEC_EXAMPLE)
     assert causes_sum(result) <= 1
     first_three = [c.code for c in result.conditions[:3]]
     # Sciatica and radiculopathy are syndromes the causes explain: they never crowd out the causes.
