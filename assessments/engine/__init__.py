@@ -6,7 +6,7 @@ No ORM and no requests here: the caller parses the input and supplies the snapsh
 import math
 from dataclasses import replace
 
-from .differential import Weighed, differential
+from .differential import Weighed, differential, presented
 from .knowledge import Knowledge, build_knowledge
 from .localisation import localise
 from .recommendations import recommend
@@ -92,7 +92,7 @@ def result(weighed: Weighed, knowledge: Knowledge, explained_by=()) -> Condition
         rule_out=False,
         red_flag=False,
         explained_by=explained_by,
-        evidence=weighed.evidence,
+        evidence=presented(weighed.evidence, condition),
     )
 
 
@@ -107,7 +107,7 @@ def ruled_out(code: str, weighed: dict[str, Weighed], knowledge: Knowledge) -> C
         rule_out=True,
         red_flag=True,
         explained_by=condition.explained_by,
-        evidence=weighed[code].evidence if code in weighed else (),
+        evidence=presented(weighed[code].evidence, condition) if code in weighed else (),
     )
 
 

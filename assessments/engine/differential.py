@@ -90,7 +90,7 @@ def differential(data: AssessmentInput, knowledge: Knowledge, always=()) -> tupl
             *reflex_evidence(data, condition),
         ]
         weights[code] = prior_share(condition, knowledge) * math.exp(sum(e.weight for e in items))
-        evidence[code] = tuple(explain(e, condition) for e in reported(items))
+        evidence[code] = tuple(items)  # rounded and put into words only for the conditions shown
     total = sum(weights.values()) + untouched_weight(data, deficits, knowledge, weighed) + OTHER_CAUSES_SHARE
     causes = [Weighed(code, weight / total, evidence[code]) for code, weight in weights.items()]
     causes.sort(key=lambda c: (-c.probability, c.code))
@@ -129,10 +129,10 @@ def untouched_weight(data: AssessmentInput, deficits: list[Finding], knowledge: 
     return total
 
 
-def reported(items: list[Evidence]) -> list[Evidence]:
-    """The evidence worth showing, strongest first, its weights rounded (the sums use them unrounded)."""
-    shown = [replace(e, weight=round(e.weight, 3)) for e in items if abs(e.weight) >= MIN_WEIGHT]
-    return sorted(shown, key=lambda e: (-abs(e.weight), e.item))
+def presented(items: tuple[Evidence, ...], condition: ConditionFacts) -> tuple[Evidence, ...]:
+    """The evidence worth showing, strongest first, weights rounded (the sums used them unrounded), in words."""
+    shown = sorted((e for e in items if abs(e.weight) >= MIN_WEIGHT), key=lambda e: (-abs(e.weight), e.item))
+    return tuple(explain(replace(e, weight=round(e.weight, 3)), condition) for e in shown)
 
 
 def evidence_item(item: str, name: str, value, ratio: float, provenance: str = ENGINE_RULE) -> Evidence:
