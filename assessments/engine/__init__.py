@@ -16,6 +16,7 @@ from .types import AssessmentInput, AssessmentResult, ConditionResult
 ENGINE_VERSION = "2.0.0"
 MAX_CONDITIONS = 10
 MIN_PROBABILITY = 0.01
+MIN_CAUSES = 3
 
 DISCLAIMER = (
     "refpain gives information, not a diagnosis. It cannot examine you and can be wrong. If you are worried, "
@@ -50,7 +51,9 @@ def assess(data: AssessmentInput, knowledge: Knowledge) -> AssessmentResult:
     order = sorted(urgency, key=lambda code: (-rank(urgency[code]), -weight_of(code, weighed), code))
     listed = [ruled_out(code, weighed, knowledge) for code in order]
     for cause in causes:
-        if cause.code not in urgency and cause.probability >= MIN_PROBABILITY and len(listed) < MAX_CONDITIONS:
+        # At least three causes, however unlikely, so the first three entries are three explanations.
+        likely_enough = cause.probability >= MIN_PROBABILITY or len(listed) < MIN_CAUSES
+        if cause.code not in urgency and likely_enough and len(listed) < MAX_CONDITIONS:
             listed.append(result(cause, knowledge))
     other_causes = round(1 - sum(c.probability for c in listed if c.probability is not None), 3)
     shown = {c.code for c in listed}

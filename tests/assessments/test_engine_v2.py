@@ -12,6 +12,7 @@ from assessments.engine import AssessmentInput, assess
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS, TRIAGE_LEVELS
 from tests.assessments.examples import SPEC_EXAMPLE
 from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.vignettes import VIGNETTES
 
 
 def run(request: dict):
@@ -402,3 +403,8 @@ def test_buttock_and_sacroiliac_pain_on_either_side_is_not_a_bilateral_leg_warni
         }
     )
     assert "bilateral-radicular-symptoms" not in {flag.code for flag in result.triage.red_flags}
+
+
+def test_the_first_three_entries_are_causes_even_when_one_dominates():
+    result = run(VIGNETTES[0].request)  # an L5 disc herniation: nothing else reaches 1%
+    assert [c.role for c in result.conditions[:3]] == ["cause", "cause", "cause"]
