@@ -13,4 +13,6 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))  # recycle workers now and then
 max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("ACCESS_LOG")  # unset: no access log ('-' for stdout)
+# Access and error lines with assessment ids redacted: an id is the key to someone's health data.
+logger_class = "privacy.logs.RedactingLogger"
 errorlog = "-"

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "conditions",
     "assessments",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -158,7 +159,9 @@ CACHES = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # An assessment id is the only key to an anonymous assessment: no log line keeps one.
+    "filters": {"redact_ids": {"()": "privacy.logs.RedactIdsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_ids"]}},
     # Server errors go to the console (and so to gunicorn's log), with their traceback.
     "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}},
 }
