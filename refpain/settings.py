@@ -81,6 +81,21 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # lock a username from the address guessing it
 AXES_RESET_ON_SUCCESS = True
 
+
+def env_days(name: str, default: int) -> int:
+    days = int(os.environ.get(name, str(default)))
+    if days < 1:
+        raise ImproperlyConfigured(f"{name} must be a whole number of days, 1 or more.")
+    return days
+
+
+# Retention (manage.py purge_expired). A stored assessment is health data: kept a year, long enough to
+# bring a result to a follow-up and to compare a recurrence with the first episode, and no longer.
+ASSESSMENT_RETENTION_DAYS = env_days("ASSESSMENT_RETENTION_DAYS", 365)
+# Lock-out records (username, address, time) outlive their one-hour lock-out only so that a password-
+# guessing campaign can be looked into afterwards; a month is enough for that.
+LOCKOUT_RETENTION_DAYS = env_days("LOCKOUT_RETENTION_DAYS", 30)
+
 ROOT_URLCONF = "refpain.urls"
 WSGI_APPLICATION = "refpain.wsgi.application"
 ASGI_APPLICATION = "refpain.asgi.application"
