@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from assessments.models import Assessment
@@ -34,4 +35,21 @@ def expired_records_purge(*, now: datetime | None = None, dry_run: bool = False)
         for kind, records in expired.items():
             counts[kind] = records.count()
             records.delete()
+    return counts
+
+
+class AccountInCuration(Exception):
+    """The account curates the knowledge, whose history names it: its owner cannot erase it."""
+
+
+def account_erase(*, user) -> dict[str, int]:
+    """Delete a user's account with its stored assessments and API tokens; the counts deleted, by model."""
+    if user.is_staff or user.is_superuser or user.groups.exists():
+        raise AccountInCuration
+    try:
+        with transaction.atomic():
+            # Assessments and tokens belong to the account (on_delete=CASCADE): they go with it.
+            _, counts = user.delete()
+    except ProtectedError as error:  # a former curator whose change requests the review history keeps
+        raise AccountInCuration from error
     return counts

@@ -231,6 +231,7 @@ SPECTACULAR_SETTINGS = {
         "EvidenceProvenanceEnum": ["study", "curator_estimate", "engine_rule"],
         "ConditionCategoryEnum": "conditions.models.choices.ConditionCategory",
         "ModifierKindEnum": "conditions.models.choices.ModifierKind",
+        "AssessmentRequestSexEnum": ["female", "male", "other"],
     },
 }
 

@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from assessments.api.views import AssessmentViewSet
 from conditions.api.urls import KNOWLEDGE_ROUTES
 from conditions.api.views import ExportView
+from privacy.api.views import AccountDataView, AccountView
 from refpain.auth import TokenView
 from refpain.health import healthz
 from refpain.index import index
@@ -25,6 +26,8 @@ api_v1 = [
     *router.urls,
     path("export/", ExportView.as_view(), name="export"),
     path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("account/", AccountView.as_view(), name="account"),
+    path("account/data/", AccountDataView.as_view(), name="account-data"),
 ]
 
 urlpatterns = [
