@@ -1,0 +1,79 @@
+"""Stored data in a running service: its access log keeps no assessment ids, and the README's backup
+restores into a fresh database with the same knowledge and every assessment."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.live.client import ASSESSMENT, request
+from tests.live.conftest import ROOT, Service
+from tests.test_readme import README, shell_blocks
+
+pytestmark = pytest.mark.live
+FINGERPRINT = "from conditions.versioning import knowledge_fingerprint; print(knowledge_fingerprint())"
+
+
+@pytest.fixture(scope="module")
+def access_log(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("logs") / "access.log"
+
+
+@pytest.fixture(scope="module")
+def service(cluster, access_log):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ACCESS_LOG", str(access_log))
+        service = Service(cluster.url)
+    yield service
+    service.stop()
+
+
+def test_the_access_log_has_no_assessment_ids(service, access_log):
+    created = request(service.base, "POST", "/api/v1/assessments/", ASSESSMENT).body["id"]
+    assert request(service.base, "GET", f"/api/v1/assessments/{created}/").status == 200
+    assert request(service.base, "GET", f"/api/v1/assessments/?after={created}").status == 401
+    service.wait_until(lambda: access_log.exists() and "?after=" in access_log.read_text(), seconds=10)
+
+    logged = access_log.read_text()
+    assert '"GET /api/v1/assessments/<id>/ HTTP/1.1" 200' in logged
+    assert created not in logged and created.replace("-", "") not in logged
+
+
+def readme_block(*commands: str) -> str:
+    return next(block for block in shell_blocks(README.read_text()) if all(c in block for c in commands))
+
+
+def run_shell(script: str, cluster, database_url: str, cwd: Path) -> str:
+    # The README's commands as written, with manage.py named by its path (they run from a checkout)
+    # and the cluster's own client tools first on the PATH.
+    script = script.replace("python manage.py", f"python {ROOT / 'manage.py'}")
+    path = f"{Path(sys.executable).parent}:{cluster.bin}:{os.environ['PATH']}"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env |= {"PATH": path, "DATABASE_URL": database_url, "SECRET_KEY": "live-test-only", "DEBUG": "0"}
+    result = subprocess.run(["bash", "-euc", script], cwd=cwd, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def assessment_ids(url: str) -> set[str]:
+    with psycopg.connect(url) as connection:
+        return {row[0] for row in connection.execute("SELECT id::text FROM assessments_assessment").fetchall()}
+
+
+def test_a_backup_restores_into_a_fresh_database_with_the_same_knowledge_and_assessments(service, cluster, tmp_path):
+    for _ in range(3):
+        assert request(service.base, "POST", "/api/v1/assessments/", ASSESSMENT).status == 201
+    stored = assessment_ids(cluster.url)
+    fingerprint = run_shell(f'python manage.py shell --no-imports -c "{FINGERPRINT}"', cluster, cluster.url, tmp_path)
+
+    run_shell(readme_block("pg_dump", "dump_knowledge"), cluster, cluster.url, tmp_path)
+    restored = run_shell(readme_block("createdb", "pg_restore"), cluster, cluster.url, tmp_path)
+
+    assert restored.split()[-1] == fingerprint.strip()
+    restored_url = cluster.url.rsplit("/", 1)[0] + "/refpain_restored"
+    assert assessment_ids(restored_url) == stored and len(stored) >= 3
+    shipped = {path.name for path in (ROOT / "fixtures").glob("*.json")}
+    assert {path.name for path in (tmp_path / "knowledge-backup").iterdir()} == shipped
