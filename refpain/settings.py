@@ -204,15 +204,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "SourceKindEnum": "conditions.models.choices.SourceKind",
-        "TreatmentKindEnum": "conditions.models.choices.TreatmentKind",
-        "ExerciseKindEnum": "conditions.models.choices.ExerciseKind",
-        "CriterionKindEnum": "conditions.models.choices.CriterionKind",
-        "TriageLevelEnum": "conditions.models.choices.TriageLevel",
-        "ProvenanceEnum": "conditions.models.choices.Provenance",
+        "SourceKindEnum": "conditions.vocabulary.SourceKind.choices",
+        "TreatmentKindEnum": "conditions.vocabulary.TreatmentKind.choices",
+        "ExerciseKindEnum": "conditions.vocabulary.ExerciseKind.choices",
+        "CriterionKindEnum": "conditions.vocabulary.CriterionKind.choices",
+        "TriageLevelEnum": "conditions.vocabulary.TriageLevel.choices",
+        "ProvenanceEnum": "conditions.vocabulary.Provenance.choices",
         "EvidenceProvenanceEnum": ["study", "curator_estimate", "engine_rule"],
-        "ConditionCategoryEnum": "conditions.models.choices.ConditionCategory",
-        "ModifierKindEnum": "conditions.models.choices.ModifierKind",
+        "ConditionCategoryEnum": "conditions.vocabulary.ConditionCategory.choices",
+        "ModifierKindEnum": "conditions.vocabulary.ModifierKind.choices",
     },
 }
 

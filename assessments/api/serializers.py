@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
-from conditions.models.choices import TriageLevel
+from conditions.vocabulary import TriageLevel
 
 MAX_ITEMS = 50  # more findings of one kind than there are regions or actions is not a real assessment
 
@@ -166,7 +166,7 @@ class RedFlagHitSerializer(serializers.Serializer):
 
     code = serializers.CharField()
     name = serializers.CharField()
-    urgency = serializers.ChoiceField(TriageLevel.choices)
+    urgency = serializers.ChoiceField(TriageLevel.choices())
     action = serializers.CharField()
     triggered_by = serializers.ListField(child=serializers.CharField())
 
@@ -174,7 +174,7 @@ class RedFlagHitSerializer(serializers.Serializer):
 class TriageSerializer(serializers.Serializer):
     """How soon to seek care, and why."""
 
-    level = serializers.ChoiceField(TriageLevel.choices)
+    level = serializers.ChoiceField(TriageLevel.choices())
     advice = serializers.CharField()
     reasons = serializers.ListField(child=serializers.CharField())
     red_flags = RedFlagHitSerializer(many=True)

@@ -1,11 +1,33 @@
 """A read-only, in-memory snapshot of the published knowledge, built from plain rows (no ORM)."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType as frozen
+from typing import Any, TypeVar
 
-NEURAL_CATEGORIES = frozenset({"radicular", "nerve_entrapment", "neuropathy"})
+from conditions.vocabulary import (
+    ConditionCategory,
+    ConditionRole,
+    Contribution,
+    CriterionKind,
+    ModifierKind,
+    Provenance,
+    Recommendation,
+    RelationKind,
+    Suitability,
+    TreatmentKind,
+    TriageLevel,
+    Typicality,
+)
+
+Row = Mapping[str, Any]  # one table row, by column name
+Rows = Mapping[str, Sequence[Row]]  # the rows of each table, by table name
+Key = TypeVar("Key", bound=Hashable)
+
+NEURAL_CATEGORIES = frozenset(
+    {ConditionCategory.RADICULAR, ConditionCategory.NERVE_ENTRAPMENT, ConditionCategory.NEUROPATHY}
+)
 
 # Likelihood ratios are capped: a single finding can move the odds at most twentyfold,
 # which also tames specificities of exactly 1 (LR+ reported as infinite).
@@ -21,7 +43,7 @@ class Accuracy:
     specificity: float | None
     lr_positive: float | None
     lr_negative: float | None
-    provenance: str = "curator_estimate"
+    provenance: Provenance = Provenance.CURATOR_ESTIMATE
 
     def likelihood_ratio(self, present: bool) -> float | None:
         """The ratio for a finding present (LR+) or absent (LR-), or None when it cannot be known."""
@@ -48,18 +70,18 @@ class Accuracy:
 class Modifier:
     """How a condition's odds change for a person in an age band, of a sex, or with symptoms of a duration."""
 
-    kind: str
+    kind: ModifierKind
     minimum: int | None
     maximum: int | None
     sex: str
     likelihood_ratio: float
-    provenance: str
+    provenance: Provenance
 
     def value_for(self, age: int, sex: str | None, duration_days: int | None) -> int | str | None:
         """The person's value this modifier looks at, if it applies to them; otherwise None."""
-        if self.kind == "sex":
+        if self.kind == ModifierKind.SEX:
             return sex if sex == self.sex else None
-        value = age if self.kind == "age" else duration_days
+        value = age if self.kind == ModifierKind.AGE else duration_days
         if value is None or (self.minimum is not None and value < self.minimum):
             return None
         return value if self.maximum is None or value <= self.maximum else None
@@ -69,7 +91,7 @@ class Modifier:
 class TreatmentLink:
     """A treatment for a condition: whether it is advised, why, and whether it needs a deficit."""
 
-    recommendation: str
+    recommendation: Recommendation
     reason: str
     needs_neurological_deficit: bool
 
@@ -78,7 +100,7 @@ class TreatmentLink:
 class ExerciseLink:
     """An exercise that suits a condition or is to be avoided with it, and why."""
 
-    suitability: str
+    suitability: Suitability
     reason: str
 
 
@@ -88,14 +110,14 @@ class ConditionFacts:
 
     code: str
     name: str
-    category: str
-    role: str
+    category: ConditionCategory
+    role: ConditionRole
     upper_motor_neurone: bool
     prior: float
-    care_level: str
-    roots: Mapping[str, str]
+    care_level: TriageLevel
+    roots: Mapping[str, Typicality]
     nerves: frozenset[str]
-    pain_regions: Mapping[str, str]
+    pain_regions: Mapping[str, Typicality]
     evidence: Mapping[str, Accuracy]
     modifiers: tuple[Modifier, ...]
     treatments: Mapping[str, TreatmentLink]
@@ -104,7 +126,7 @@ class ConditionFacts:
 
     @property
     def is_syndrome(self) -> bool:
-        return self.role == "syndrome"
+        return self.role == ConditionRole.SYNDROME
 
 
 @dataclass(frozen=True)
@@ -114,9 +136,9 @@ class RootFacts:
     code: str
     name: str
     position: int
-    dermatome: Mapping[str, str]
-    myotome: Mapping[str, str]
-    reflexes: Mapping[str, str]
+    dermatome: Mapping[str, Typicality]
+    myotome: Mapping[str, Contribution]
+    reflexes: Mapping[str, Contribution]
 
 
 @dataclass(frozen=True)
@@ -134,7 +156,7 @@ class NerveFacts:
 class Criterion:
     """One test a red-flag trigger applies to an assessment."""
 
-    kind: str
+    kind: CriterionKind
     target: str | None
     number: int | None
     group: int | None = None
@@ -146,7 +168,7 @@ class Trigger:
 
     code: str
     description: str
-    urgency: str
+    urgency: TriageLevel
     criteria: tuple[Criterion, ...]
     group_minimum: int = 1
 
@@ -157,7 +179,7 @@ class RedFlagFacts:
 
     code: str
     name: str
-    urgency: str
+    urgency: TriageLevel
     action: str
     condition: str
     triggers: tuple[Trigger, ...]
@@ -175,10 +197,10 @@ class ConditionIndex:
     by_region: Mapping[str, tuple[str, ...]]
     by_root: Mapping[str, tuple[str, ...]]
     by_nerve: Mapping[str, tuple[str, ...]]
-    by_prior: Mapping[str, tuple[str, ...]]
+    by_prior: Mapping[ConditionCategory, tuple[str, ...]]
     always: frozenset[str]  # causes that are always weighed: with modifiers, explaining a syndrome, or of the cord
     prior_total: float  # the sum of every cause's prior
-    prior_by_category: Mapping[str, float]  # the sum of the causes' priors in each category
+    prior_by_category: Mapping[ConditionCategory, float]  # the sum of the causes' priors in each category
 
 
 @dataclass(frozen=True)
@@ -188,8 +210,8 @@ class Knowledge:
     version: str
     codes: Mapping[str, frozenset[str]]
     names: Mapping[str, str]  # display names of findings, regions, treatments and exercises, by "kind.code"
-    minimum_triage: Mapping[str, str]  # "symptoms.<code>" or "tests.<code>": the least care it needs when found
-    treatment_kinds: Mapping[str, str]
+    minimum_triage: Mapping[str, TriageLevel]  # "symptoms.<code>" or "tests.<code>": the least care it needs when found
+    treatment_kinds: Mapping[str, TreatmentKind]
     conditions: Mapping[str, ConditionFacts]
     roots: Mapping[str, RootFacts]
     nerves: Mapping[str, NerveFacts]
@@ -197,14 +219,14 @@ class Knowledge:
     index: ConditionIndex
 
 
-def grouped(rows: Iterable[Mapping], key: str) -> dict[str, list[Mapping]]:
-    groups = defaultdict(list)
+def grouped(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
+    groups: defaultdict[str, list[Row]] = defaultdict(list)
     for row in rows:
         groups[row[key]].append(row)
     return groups
 
 
-def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledge:
+def build_knowledge(version: str, rows: Rows) -> Knowledge:
     """Build the snapshot from plain rows, one list per table (see assessments.knowledge.ROW_SPECS)."""
     codes = {
         kind: frozenset(row["code"] for row in rows[kind])
@@ -222,13 +244,13 @@ def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledg
         names=frozen(names),
         minimum_triage=frozen(
             {
-                f"{kind}.{row['code']}": row["minimum_triage"]
+                f"{kind}.{row['code']}": TriageLevel(row["minimum_triage"])
                 for kind, table in (("symptoms", "symptoms"), ("tests", "clinical_tests"))
                 for row in rows[table]
                 if row["minimum_triage"]
             }
         ),
-        treatment_kinds=frozen({row["code"]: row["kind"] for row in rows["treatments"]}),
+        treatment_kinds=frozen({row["code"]: TreatmentKind(row["kind"]) for row in rows["treatments"]}),
         conditions=frozen(conditions),
         roots=frozen(build_roots(rows)),
         nerves=frozen(build_nerves(rows)),
@@ -237,12 +259,20 @@ def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledg
     )
 
 
+def frozen_index(index: Mapping[Key, list[str]]) -> Mapping[Key, tuple[str, ...]]:
+    return frozen({key: tuple(codes) for key, codes in index.items()})
+
+
 def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
-    by_evidence, by_region, by_root, by_nerve, by_category = (defaultdict(list) for _ in range(5))
+    by_evidence: defaultdict[str, list[str]] = defaultdict(list)
+    by_region: defaultdict[str, list[str]] = defaultdict(list)
+    by_root: defaultdict[str, list[str]] = defaultdict(list)
+    by_nerve: defaultdict[str, list[str]] = defaultdict(list)
+    by_category: defaultdict[ConditionCategory, list[str]] = defaultdict(list)
     causes = {code: condition for code, condition in conditions.items() if not condition.is_syndrome}
     always = {code for code, c in causes.items() if c.modifiers or c.upper_motor_neurone}
     always |= {code for c in conditions.values() for code in c.explained_by}
-    prior_by_category = defaultdict(float)
+    prior_by_category: defaultdict[ConditionCategory, float] = defaultdict(float)
     for condition in causes.values():
         prior_by_category[condition.category] += condition.prior
     for code, condition in sorted(causes.items()):
@@ -261,17 +291,18 @@ def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
         for category, codes in by_category.items()
     }
     return ConditionIndex(
-        *(
-            frozen({key: tuple(value) for key, value in index.items()})
-            for index in (by_evidence, by_region, by_root, by_nerve, by_prior)
-        ),
+        by_evidence=frozen_index(by_evidence),
+        by_region=frozen_index(by_region),
+        by_root=frozen_index(by_root),
+        by_nerve=frozen_index(by_nerve),
+        by_prior=frozen_index(by_prior),
         always=frozenset(always),
         prior_total=sum(prior_by_category.values()),
         prior_by_category=frozen(dict(prior_by_category)),
     )
 
 
-def build_conditions(rows) -> dict[str, ConditionFacts]:
+def build_conditions(rows: Rows) -> dict[str, ConditionFacts]:
     roots = grouped(rows["condition_roots"], "condition_code")
     nerves = grouped(rows["condition_nerves"], "condition_code")
     regions = grouped(rows["condition_regions"], "condition_code")
@@ -281,7 +312,7 @@ def build_conditions(rows) -> dict[str, ConditionFacts]:
     exercises = grouped(rows["condition_exercises"], "condition_code")
     modifiers = grouped(rows["condition_modifiers"], "condition_code")
     explained_by = explainers(rows)
-    conditions = {}
+    conditions: dict[str, ConditionFacts] = {}
     for row in rows["conditions"]:
         code = row["code"]
         evidence = {f"symptoms.{r['symptom_code']}": accuracy(r) for r in symptoms[code]}
@@ -289,64 +320,74 @@ def build_conditions(rows) -> dict[str, ConditionFacts]:
         conditions[code] = ConditionFacts(
             code=code,
             name=row["name"],
-            category=row["category"],
-            role=row["role"] or "cause",
+            category=ConditionCategory(row["category"]),
+            role=ConditionRole(row["role"] or ConditionRole.CAUSE),
             upper_motor_neurone=bool(row["upper_motor_neurone"]),
             prior=row["prior"],
-            care_level=row["care_level"],
-            roots=frozen({r["root_code"]: r["typicality"] for r in roots[code]}),
+            care_level=TriageLevel(row["care_level"]),
+            roots=frozen({r["root_code"]: Typicality(r["typicality"]) for r in roots[code]}),
             nerves=frozenset(r["nerve_code"] for r in nerves[code]),
-            pain_regions=frozen({r["region_code"]: r["typicality"] for r in regions[code]}),
+            pain_regions=frozen({r["region_code"]: Typicality(r["typicality"]) for r in regions[code]}),
             evidence=frozen(evidence),
             modifiers=tuple(
-                Modifier(m["kind"], m["minimum"], m["maximum"], m["sex"], m["likelihood_ratio"], m["provenance"])
+                Modifier(
+                    ModifierKind(m["kind"]),
+                    m["minimum"],
+                    m["maximum"],
+                    m["sex"],
+                    m["likelihood_ratio"],
+                    Provenance(m["provenance"]),
+                )
                 for m in modifiers[code]
             ),
             treatments=frozen(
                 {
                     r["treatment_code"]: TreatmentLink(
-                        r["recommendation"], r["evidence_note"], bool(r["needs_neurological_deficit"])
+                        Recommendation(r["recommendation"]), r["evidence_note"], bool(r["needs_neurological_deficit"])
                     )
                     for r in treatments[code]
                 }
             ),
             exercises=frozen(
-                {r["exercise_code"]: ExerciseLink(r["suitability"], r["reason"]) for r in exercises[code]}
+                {r["exercise_code"]: ExerciseLink(Suitability(r["suitability"]), r["reason"]) for r in exercises[code]}
             ),
             explained_by=tuple(sorted(explained_by.get(code, ()))),
         )
     return conditions
 
 
-EXPLAINING = ("causes", "may_cause")
+EXPLAINING = frozenset({RelationKind.CAUSES, RelationKind.MAY_CAUSE})
 
 
-def explainers(rows) -> dict[str, set[str]]:
+def explainers(rows: Rows) -> dict[str, set[str]]:
     """For each syndrome, the causes that explain it, directly or through another syndrome they cause."""
-    role = {row["code"]: row["role"] or "cause" for row in rows["conditions"]}
-    into = defaultdict(set)
+    role = {row["code"]: ConditionRole(row["role"] or ConditionRole.CAUSE) for row in rows["conditions"]}
+    into: defaultdict[str, set[str]] = defaultdict(set)
     for relation in rows["condition_relations"]:
         if relation["kind"] in EXPLAINING:
             into[relation["to_code"]].add(relation["from_code"])
-    result = {}
-    for syndrome in (code for code, kind in role.items() if kind == "syndrome"):
-        found, frontier = set(), set(into[syndrome])
+    result: dict[str, set[str]] = {}
+    for syndrome in (code for code, kind in role.items() if kind == ConditionRole.SYNDROME):
+        found: set[str] = set()
+        frontier = set(into[syndrome])
         while frontier:
             code = frontier.pop()
             if code in found or code == syndrome:
                 continue
             found.add(code)
-            if role.get(code) == "syndrome":
+            if role.get(code) == ConditionRole.SYNDROME:
                 frontier |= into[code]
-        result[syndrome] = {code for code in found if role.get(code) == "cause"}
+        result[syndrome] = {code for code in found if role.get(code) == ConditionRole.CAUSE}
     return result
 
 
-def accuracy(row: Mapping) -> Accuracy:
-    return Accuracy(row["sensitivity"], row["specificity"], row["lr_positive"], row["lr_negative"], row["provenance"])
+def accuracy(row: Row) -> Accuracy:
+    return Accuracy(
+        row["sensitivity"], row["specificity"], row["lr_positive"], row["lr_negative"], Provenance(row["provenance"])
+    )
 
 
-def build_roots(rows) -> dict[str, RootFacts]:
+def build_roots(rows: Rows) -> dict[str, RootFacts]:
     dermatome = grouped(rows["dermatomes"], "root_code")
     myotome = grouped(rows["myotomes"], "root_code")
     reflexes = grouped(rows["reflex_roots"], "root_code")
@@ -355,15 +396,15 @@ def build_roots(rows) -> dict[str, RootFacts]:
             code=row["code"],
             name=row["name"],
             position=row["position"],
-            dermatome=frozen({r["region_code"]: r["typicality"] for r in dermatome[row["code"]]}),
-            myotome=frozen({r["action_code"]: r["contribution"] for r in myotome[row["code"]]}),
-            reflexes=frozen({r["reflex_code"]: r["contribution"] for r in reflexes[row["code"]]}),
+            dermatome=frozen({r["region_code"]: Typicality(r["typicality"]) for r in dermatome[row["code"]]}),
+            myotome=frozen({r["action_code"]: Contribution(r["contribution"]) for r in myotome[row["code"]]}),
+            reflexes=frozen({r["reflex_code"]: Contribution(r["contribution"]) for r in reflexes[row["code"]]}),
         )
         for row in rows["nerve_roots"]
     }
 
 
-def build_nerves(rows) -> dict[str, NerveFacts]:
+def build_nerves(rows: Rows) -> dict[str, NerveFacts]:
     roots = grouped(rows["nerve_origins"], "nerve_code")
     sensory = grouped(rows["nerve_regions"], "nerve_code")
     motor = grouped(rows["nerve_actions"], "nerve_code")
@@ -379,8 +420,8 @@ def build_nerves(rows) -> dict[str, NerveFacts]:
     }
 
 
-def build_red_flags(rows) -> tuple[RedFlagFacts, ...]:
-    criteria = defaultdict(list)
+def build_red_flags(rows: Rows) -> tuple[RedFlagFacts, ...]:
+    criteria: defaultdict[tuple[str, str], list[Row]] = defaultdict(list)
     for criterion in rows["criteria"]:
         criteria[(criterion["red_flag_code"], criterion["trigger_code"])].append(criterion)
     triggers = grouped(rows["triggers"], "red_flag_code")
@@ -390,9 +431,9 @@ def build_red_flags(rows) -> tuple[RedFlagFacts, ...]:
             Trigger(
                 code=t["code"],
                 description=t["description"],
-                urgency=t["urgency"] or row["urgency"],
+                urgency=TriageLevel(t["urgency"] or row["urgency"]),
                 criteria=tuple(
-                    Criterion(c["kind"], criterion_target(c), c["number"], c["group"])
+                    Criterion(CriterionKind(c["kind"]), criterion_target(c), c["number"], c["group"])
                     for c in sorted(criteria[(row["code"], t["code"])], key=lambda c: c["position"])
                 ),
                 group_minimum=t["group_minimum"] or 1,
@@ -400,24 +441,32 @@ def build_red_flags(rows) -> tuple[RedFlagFacts, ...]:
             for t in sorted(triggers[row["code"]], key=lambda t: t["code"])
         )
         flags.append(
-            RedFlagFacts(row["code"], row["name"], row["urgency"], row["action"], row["condition_code"], flag_triggers)
+            RedFlagFacts(
+                row["code"],
+                row["name"],
+                TriageLevel(row["urgency"]),
+                row["action"],
+                row["condition_code"],
+                flag_triggers,
+            )
         )
     return tuple(flags)
 
 
 CRITERION_TARGET = {
-    "symptom_present": "symptom_code",
-    "symptom_not_present": "symptom_code",
-    "test_positive": "test_code",
-    "sensory_change_in_region": "region_code",
-    "pain_in_region": "region_code",
-    "weakness": "action_code",
-    "reflex_abnormal": "reflex_code",
-    "reflex_brisk": "reflex_code",
+    CriterionKind.SYMPTOM_PRESENT: "symptom_code",
+    CriterionKind.SYMPTOM_NOT_PRESENT: "symptom_code",
+    CriterionKind.TEST_POSITIVE: "test_code",
+    CriterionKind.SENSORY_CHANGE_IN_REGION: "region_code",
+    CriterionKind.PAIN_IN_REGION: "region_code",
+    CriterionKind.WEAKNESS: "action_code",
+    CriterionKind.REFLEX_ABNORMAL: "reflex_code",
+    CriterionKind.REFLEX_BRISK: "reflex_code",
 }
 
 
-def criterion_target(row: Mapping) -> str | None:
+def criterion_target(row: Row) -> str | None:
     """The code a criterion of this kind tests; other foreign keys on the row are ignored."""
     key = CRITERION_TARGET.get(row["kind"])
-    return row.get(key) if key else None
+    target: str | None = row.get(key) if key else None
+    return target
