@@ -121,10 +121,11 @@ class AssessmentRequestSerializer(StrictSerializer):
     age = StrictIntegerField(min_value=16, max_value=120)
     sex = serializers.ChoiceField(["female", "male", "other"], required=False, allow_null=True)
     duration_days = StrictIntegerField(min_value=0, max_value=36500, required=False, allow_null=True)
-    pain_regions = PainRegionSerializer(many=True, required=False, max_length=MAX_ITEMS)
-    sensory_changes = SensoryChangeSerializer(many=True, required=False, max_length=MAX_ITEMS)
-    weakness = WeaknessSerializer(many=True, required=False, max_length=MAX_ITEMS)
-    reflexes = ReflexSerializer(many=True, required=False, max_length=MAX_ITEMS)
+    # DRF hands max_length on to the ListSerializer that many=True makes; the stubs' __init__ does not list it.
+    pain_regions = PainRegionSerializer(many=True, required=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]
+    sensory_changes = SensoryChangeSerializer(many=True, required=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]
+    weakness = WeaknessSerializer(many=True, required=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]
+    reflexes = ReflexSerializer(many=True, required=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]
     symptoms = CodeMapField(
         child=StrictBooleanField(),
         kind="symptoms",

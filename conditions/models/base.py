@@ -1,5 +1,7 @@
 """Shared building blocks: coded entities, citations and link models with natural keys."""
 
+from typing import Any, ClassVar
+
 from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -118,7 +120,7 @@ class Link(models.Model):
 
     natural_key_fields: tuple[str, ...] = ()
 
-    objects = LinkManager()
+    objects: ClassVar[models.Manager[Any]] = LinkManager()
     history = HistoricalRecords(inherit=True)
 
     class Meta:

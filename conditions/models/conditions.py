@@ -1,5 +1,7 @@
 """Conditions and their links: roots, nerves, pain regions, related conditions and diagnostic evidence."""
 
+from typing import ClassVar
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -353,7 +355,7 @@ class ConditionModifier(Link):
     )
     note = models.TextField(blank=True)
 
-    objects = ConditionModifierManager()
+    objects: ClassVar[ConditionModifierManager] = ConditionModifierManager()
 
     class Meta:
         ordering = ["condition__name", "kind", "minimum", "code"]
@@ -390,7 +392,7 @@ class ConditionModifier(Link):
     def natural_key(self):
         return (self.condition.code, self.code)
 
-    natural_key.dependencies = ["conditions.condition"]
+    natural_key.dependencies = ["conditions.condition"]  # type: ignore[attr-defined]  # read by Django's serializers
 
     def describe(self) -> str:
         """The band in words, for example 'age 40 to 64' or 'symptoms for 90 days or more'."""

@@ -68,7 +68,7 @@ class RedFlagTrigger(models.Model):
     def natural_key(self):
         return (self.red_flag.code, self.code)
 
-    natural_key.dependencies = ["conditions.redflag"]
+    natural_key.dependencies = ["conditions.redflag"]  # type: ignore[attr-defined]  # read by Django's serializers
 
 
 class TriggerCriterionManager(models.Manager):
@@ -160,4 +160,4 @@ class TriggerCriterion(models.Model):
     def natural_key(self):
         return (*self.trigger.natural_key(), self.position)
 
-    natural_key.dependencies = ["conditions.redflagtrigger"]
+    natural_key.dependencies = ["conditions.redflagtrigger"]  # type: ignore[attr-defined]  # read by Django's serializers
