@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
-from conditions.vocabulary import TriageLevel
+from conditions.vocabulary import ConditionRole, TriageLevel
 
 MAX_ITEMS = 50  # more findings of one kind than there are regions or actions is not a real assessment
 
@@ -203,7 +203,7 @@ class ConditionResultSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     role = serializers.ChoiceField(
-        ["cause", "syndrome"],
+        ConditionRole.values(),
         help_text="A cause excludes the other causes; a syndrome (sciatica, radiculopathy) is explained by them.",
     )
     probability = serializers.FloatField(
