@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from conditions.vocabulary import TriageLevel
 
+from .build import build_knowledge
 from .differential import Weighed, differential, presented
-from .knowledge import Knowledge, build_knowledge
+from .knowledge import Knowledge
 from .localisation import localise
 from .recommendations import recommend
 from .triage import rank, red_flag_hits, triage

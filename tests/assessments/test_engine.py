@@ -251,7 +251,7 @@ def knowledge_with_many_conditions(count: int):
     """The shipped knowledge plus `count` made-up conditions on the same anatomy and findings."""
     import random
 
-    from assessments.engine.knowledge import build_index
+    from assessments.engine.build import build_index
 
     knowledge = fixture_knowledge()
     rng = random.Random(7)
