@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -43,7 +44,7 @@ SCALE_FACTOR = int(os.environ.get("BENCH_SCALE_FACTOR", "100"))
 SCALE_ASSESSMENTS = int(os.environ.get("BENCH_SCALE_ASSESSMENTS", "200000"))
 RESULTS = ROOT / "bench" / "results"
 
-ENDPOINTS = {
+ENDPOINTS: dict[str, dict[str, Any]] = {
     "nerve root detail": {"path": "/api/v1/nerve-roots/L5/", "target": 0.8},
     "condition detail": {"path": "/api/v1/conditions/lumbar-disc-herniation/", "target": 0.8},
     "conditions by nerve root": {"path": "/api/v1/conditions/?nerve_root=L4", "target": 0.8},
@@ -129,18 +130,21 @@ def wrk(url: str, *, headers=(), script: str | None = None, body_file: str | Non
 
 
 def milliseconds(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    match = re.match(r"([\d.]+)(\w+)", text)
+    if match is None:
+        raise ValueError(f"wrk printed a latency without a unit: {text!r}")
+    value, unit = match.groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
 def measure(server: Server) -> dict:
-    region = BodyRegion.objects.order_by("pk").first().pk
+    region = BodyRegion.objects.order_by("pk").values_list("pk", flat=True)[0]
     baseline_url = f"{server.base}/bench/baseline/{region}/"
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
         json.dump(VIGNETTES[0].request, body)
     post_script = str(ROOT / "bench" / "post_assessment.lua")
     etag = urllib.request.urlopen(f"{server.base}{ENDPOINTS['conditional GET (304)']['path']}").headers["ETag"]
-    results = {name: [] for name in ENDPOINTS}
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in ENDPOINTS}
     warm_up(server)
     for spec in ENDPOINTS.values():  # warm every worker's snapshot and response cache
         run_endpoint(server, spec, etag, post_script, body.name)
@@ -215,7 +219,7 @@ def report(phases: dict) -> str:
     lines = [
         "# refpain benchmark",
         "",
-        f"{os.cpu_count()} cores; PostgreSQL, gunicorn ({os.environ.get('WEB_CONCURRENCY', os.cpu_count() * 2)} "
+        f"{os.cpu_count()} cores; PostgreSQL, gunicorn ({os.environ.get('WEB_CONCURRENCY', (os.cpu_count() or 1) * 2)} "
         f"sync workers) and wrk ({CONNECTIONS} connections) on one machine; {ROUNDS} alternating rounds of "
         f"{SECONDS} s per endpoint and baseline. Ratio = endpoint requests/s ÷ baseline requests/s in the same "
         "round: median (min to max).",

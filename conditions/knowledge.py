@@ -9,6 +9,7 @@ write goes through the ORM, so each record's history shows what the load did.
 
 import json
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.apps import apps
@@ -115,7 +116,7 @@ def fixture_state(model, fields: dict) -> dict:
 
 def natural_key_of(model, fields: dict) -> str:
     """A record's natural key, as JSON, from its fields as the fixtures (or the serialiser) write them."""
-    key = []
+    key: list[object] = []
     for name in identity(model):
         value = fields.get(name)
         key += value if isinstance(value, list | tuple) else [value]
@@ -265,7 +266,7 @@ def dump_knowledge(directory: Path) -> list[Path]:
             rows = natural_rows(model)
             records = sorted(
                 ({"model": row["model"], "fields": row["fields"]} for row in rows),
-                key=lambda record, model=model: natural_order(model, record),
+                key=partial(natural_order, model),
             )
             lines += [json.dumps(record, ensure_ascii=False, default=str) for record in records]
         path = directory / f"{name}.json"

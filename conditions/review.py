@@ -265,7 +265,8 @@ def apply_change(change: dict, *, author, reason: str) -> None:
     instance = deserialized.object
     if change["action"] == "create" and instance.pk is not None:
         raise ConflictError(f"A {model._meta.verbose_name} with the same code was published meanwhile.")
-    instance._history_user, instance._change_reason = author, reason
+    # simple_history reads who and why from the instance; the Model stubs do not know these attributes.
+    instance._history_user, instance._change_reason = author, reason  # type: ignore[attr-defined]
     try:
         with transaction.atomic():
             instance.save()

@@ -18,7 +18,8 @@ class ErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField()
     message = serializers.CharField()
-    errors = FieldErrorSerializer(many=True, required=False)
+    # A declared field, not Serializer.errors: the stubs cannot tell the two apart.
+    errors = FieldErrorSerializer(many=True, required=False)  # type: ignore[assignment]
 
 
 ERROR_RESPONSES = {

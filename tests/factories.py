@@ -3,7 +3,7 @@
 import itertools
 
 from conditions import models as m
-from conditions.models.choices import Segment
+from conditions.vocabulary import Segment
 
 _counter = itertools.count(1)
 

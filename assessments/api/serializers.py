@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
-from conditions.models.choices import TriageLevel
+from conditions.vocabulary import ConditionRole, TriageLevel
 
 MAX_ITEMS = 50  # more findings of one kind than there are regions or actions is not a real assessment
 
@@ -121,10 +121,11 @@ class AssessmentRequestSerializer(StrictSerializer):
     age = StrictIntegerField(min_value=16, max_value=120)
     sex = serializers.ChoiceField(["female", "male", "other"], required=False, allow_null=True)
     duration_days = StrictIntegerField(min_value=0, max_value=36500, required=False, allow_null=True)
-    pain_regions = PainRegionSerializer(many=True, required=False, max_length=MAX_ITEMS)
-    sensory_changes = SensoryChangeSerializer(many=True, required=False, max_length=MAX_ITEMS)
-    weakness = WeaknessSerializer(many=True, required=False, max_length=MAX_ITEMS)
-    reflexes = ReflexSerializer(many=True, required=False, max_length=MAX_ITEMS)
+    # DRF hands max_length on to the ListSerializer that many=True makes; the stubs' __init__ does not list it.
+    pain_regions = PainRegionSerializer(many=True, required=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]
+    sensory_changes = SensoryChangeSerializer(many=True, required=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]
+    weakness = WeaknessSerializer(many=True, required=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]
+    reflexes = ReflexSerializer(many=True, required=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]
     symptoms = CodeMapField(
         child=StrictBooleanField(),
         kind="symptoms",
@@ -166,7 +167,7 @@ class RedFlagHitSerializer(serializers.Serializer):
 
     code = serializers.CharField()
     name = serializers.CharField()
-    urgency = serializers.ChoiceField(TriageLevel.choices)
+    urgency = serializers.ChoiceField(TriageLevel.choices())
     action = serializers.CharField()
     triggered_by = serializers.ListField(child=serializers.CharField())
 
@@ -174,7 +175,7 @@ class RedFlagHitSerializer(serializers.Serializer):
 class TriageSerializer(serializers.Serializer):
     """How soon to seek care, and why."""
 
-    level = serializers.ChoiceField(TriageLevel.choices)
+    level = serializers.ChoiceField(TriageLevel.choices())
     advice = serializers.CharField()
     reasons = serializers.ListField(child=serializers.CharField())
     red_flags = RedFlagHitSerializer(many=True)
@@ -202,7 +203,7 @@ class ConditionResultSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     role = serializers.ChoiceField(
-        ["cause", "syndrome"],
+        ConditionRole.values(),
         help_text="A cause excludes the other causes; a syndrome (sciatica, radiculopathy) is explained by them.",
     )
     probability = serializers.FloatField(

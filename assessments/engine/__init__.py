@@ -6,8 +6,11 @@ No ORM and no requests here: the caller parses the input and supplies the snapsh
 import math
 from dataclasses import replace
 
+from conditions.vocabulary import TriageLevel
+
+from .build import build_knowledge
 from .differential import Weighed, differential, presented
-from .knowledge import Knowledge, build_knowledge
+from .knowledge import Knowledge
 from .localisation import localise
 from .recommendations import recommend
 from .triage import rank, red_flag_hits, triage
@@ -39,7 +42,7 @@ def assess(data: AssessmentInput, knowledge: Knowledge) -> AssessmentResult:
     """Triage, likely causes with their evidence, the roots and nerves involved, and what helps."""
     data = with_body_map_signs(data)
     hits = red_flag_hits(data, knowledge)
-    urgency = {}
+    urgency: dict[str, TriageLevel] = {}
     for hit in hits:  # most urgent first
         code = condition_of(hit.code, knowledge)
         if code and code in knowledge.conditions:
@@ -85,7 +88,7 @@ def floor3(probability: float) -> float:
     return math.floor(probability * 1000) / 1000
 
 
-def result(weighed: Weighed, knowledge: Knowledge, explained_by=()) -> ConditionResult:
+def result(weighed: Weighed, knowledge: Knowledge, explained_by: tuple[str, ...] = ()) -> ConditionResult:
     condition = knowledge.conditions[weighed.code]
     return ConditionResult(
         code=condition.code,

@@ -8,11 +8,15 @@ is not a competitor: it is as likely as the causes that explain it together.
 """
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import partial
+
+from conditions.vocabulary import ConditionCategory, ModifierKind
 
 from .explanations import explain
 from .knowledge import NEURAL_CATEGORIES, ConditionFacts, Knowledge
-from .localisation import TYPICALITY_SHARE, Finding, deficit_findings, fit, nerve_share, root_share
+from .localisation import TYPICALITY_SHARE, Finding, deficit_findings, fit, nerve_share, root_share, typicality_share
 from .types import AssessmentInput, Evidence
 
 # Pain regions: one combined likelihood ratio from how well the condition's pain map covers
@@ -26,7 +30,16 @@ NEURAL_MATCH = 3.0
 NEURAL_MISS = 0.3
 NO_DEFICIT_EXPECTED = {"motor": 0.35, "sensory": 0.6}
 # Causes that never damage a nerve: a deficit argues against them (the serious causes may well cause one).
-NON_NEURAL_CATEGORIES = {"joint", "muscle", "referred_somatic", "vascular", "inflammatory", "visceral"}
+NON_NEURAL_CATEGORIES = frozenset(
+    {
+        ConditionCategory.JOINT,
+        ConditionCategory.MUSCLE,
+        ConditionCategory.REFERRED_SOMATIC,
+        ConditionCategory.VASCULAR,
+        ConditionCategory.INFLAMMATORY,
+        ConditionCategory.VISCERAL,
+    }
+)
 MULTI_LEVEL_DISCOUNT = 0.75  # several roots explaining the deficits together is less likely than one
 
 # Brisk reflexes are an upper motor neurone sign: they point to the cord, and away from a root or nerve.
@@ -51,7 +64,9 @@ class Weighed:
     evidence: tuple[Evidence, ...]
 
 
-def candidates(data: AssessmentInput, deficits: list[Finding], knowledge: Knowledge, always=()) -> set[str]:
+def candidates(
+    data: AssessmentInput, deficits: list[Finding], knowledge: Knowledge, always: Iterable[str] = ()
+) -> set[str]:
     """The causes to weigh one by one: those the findings touch, those always weighed, the likeliest few others.
 
     A cause no finding touches moves exactly as every other untouched cause of its category (pain
@@ -63,23 +78,26 @@ def candidates(data: AssessmentInput, deficits: list[Finding], knowledge: Knowle
         touched.update(index.by_evidence.get(item, ()))
     for finding in data.pain_regions:
         touched.update(index.by_region.get(finding.region, ()))
-    for finding in deficits:
+    for deficit in deficits:
         for root in knowledge.roots.values():
-            if root_share(root, finding):
+            if root_share(root, deficit):
                 touched.update(index.by_root.get(root.code, ()))
         for nerve in knowledge.nerves.values():
-            if nerve_share(nerve, finding):
+            if nerve_share(nerve, deficit):
                 touched.update(index.by_nerve.get(nerve.code, ()))
     for codes in index.by_prior.values():
         touched.update(codes[:RANKED_PER_CATEGORY])
     return {code for code in touched if not knowledge.conditions[code].is_syndrome}
 
 
-def differential(data: AssessmentInput, knowledge: Knowledge, always=()) -> tuple[list[Weighed], list[Weighed]]:
+def differential(
+    data: AssessmentInput, knowledge: Knowledge, always: Iterable[str] = ()
+) -> tuple[list[Weighed], list[Weighed]]:
     """The causes weighed one by one, most probable first, and every syndrome with its explaining causes' sum."""
     deficits = deficit_findings(data)
     weighed = candidates(data, deficits, knowledge, always)
-    weights, evidence = {}, {}
+    weights: dict[str, float] = {}
+    evidence: dict[str, tuple[Evidence, ...]] = {}
     for code in sorted(weighed):
         condition = knowledge.conditions[code]
         items = [
@@ -135,12 +153,18 @@ def presented(items: tuple[Evidence, ...], condition: ConditionFacts) -> tuple[E
     return tuple(explain(replace(e, weight=round(e.weight, 3)), condition) for e in shown)
 
 
-def evidence_item(item: str, name: str, value, ratio: float, provenance: str = ENGINE_RULE) -> Evidence:
+def evidence_item(
+    item: str, name: str, value: str | bool | int, ratio: float, provenance: str = ENGINE_RULE
+) -> Evidence:
     weight = math.log(ratio)
     return Evidence(item, name, value, "supports" if weight > 0 else "against", weight, provenance, "")
 
 
-MODIFIER_ITEMS = {"age": ("age", "Age"), "sex": ("sex", "Sex"), "duration": ("duration_days", "How long it has lasted")}
+MODIFIER_ITEMS = {
+    ModifierKind.AGE: ("age", "Age"),
+    ModifierKind.SEX: ("sex", "Sex"),
+    ModifierKind.DURATION: ("duration_days", "How long it has lasted"),
+}
 
 
 def modifier_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
@@ -155,13 +179,14 @@ def modifier_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[
 
 
 def finding_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Evidence]:
+    answers: list[tuple[str, str | bool, bool]]
     answers = [(f"symptoms.{code}", present, present) for code, present in sorted(data.symptoms.items())]
     answers += [(f"tests.{code}", result, result == "positive") for code, result in sorted(data.tests.items())]
     evidence = []
     for item, value, present in answers:
         accuracy = condition.evidence.get(item)
         ratio = accuracy.likelihood_ratio(present) if accuracy else None
-        if ratio is not None and ratio != 1:
+        if accuracy and ratio is not None and ratio != 1:
             name = knowledge.names.get(item.replace("tests.", "clinical_tests."), item)
             evidence.append(evidence_item(item, name, value, ratio, accuracy.provenance))
     return evidence
@@ -171,7 +196,7 @@ def pain_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: K
     regions = sorted({finding.region for finding in data.pain_regions})
     if not regions:
         return []
-    cover = sum(TYPICALITY_SHARE.get(condition.pain_regions.get(region), 0.0) for region in regions) / len(regions)
+    cover = sum(typicality_share(condition.pain_regions.get(region)) for region in regions) / len(regions)
     ratio = PAIN_MISS + (PAIN_MATCH - PAIN_MISS) * cover
     names = ", ".join(knowledge.names.get(f"body_regions.{region}", region).lower() for region in regions)
     return [evidence_item("pain_regions", "Where the pain is", names, ratio)]
@@ -209,10 +234,10 @@ def reflex_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Ev
 def deficit_fit(deficits: list[Finding], condition: ConditionFacts, knowledge: Knowledge) -> float:
     """How well the condition's roots (or, for an entrapment, its nerves) explain the deficits, 0 to 1."""
     total = sum(f.weight for f in deficits)
-    if condition.category == "nerve_entrapment":
+    if condition.category == ConditionCategory.NERVE_ENTRAPMENT:
         nerves = [knowledge.nerves[code] for code in sorted(condition.nerves)]
-        return max((fit(deficits, lambda f, n=n: nerve_share(n, f))[0] / total for n in nerves), default=0.0)
+        return max((fit(deficits, partial(nerve_share, n))[0] / total for n in nerves), default=0.0)
     roots = [(knowledge.roots[code], TYPICALITY_SHARE[typicality]) for code, typicality in condition.roots.items()]
-    single = max((fit(deficits, lambda f, r=r: root_share(r, f))[0] * t / total for r, t in roots), default=0.0)
+    single = max((fit(deficits, partial(root_share, r))[0] * t / total for r, t in roots), default=0.0)
     union = sum(f.weight * max((root_share(r, f) * t for r, t in roots), default=0.0) for f in deficits) / total
     return max(single, MULTI_LEVEL_DISCOUNT * union)

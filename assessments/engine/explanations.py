@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+from conditions.vocabulary import Sex
+
 from .knowledge import ConditionFacts
 from .types import Evidence
 
@@ -39,7 +41,7 @@ def sentence(evidence: Evidence, condition_name: str) -> str:
     if item == "age":
         return f"At {value}, {condition} is {more}."
     if item == "sex":
-        return f"In {'women' if value == 'female' else 'men'}, {condition} is {more}."
+        return f"In {'women' if value == Sex.FEMALE else 'men'}, {condition} is {more}."
     if item == "duration_days":
         return f"After {value} days of symptoms, {condition} is {more}."
     return f"{name} makes {condition} {more}."

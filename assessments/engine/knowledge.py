@@ -1,11 +1,25 @@
-"""A read-only, in-memory snapshot of the published knowledge, built from plain rows (no ORM)."""
+"""A read-only, in-memory snapshot of the published knowledge, as the engine reads it (build.py makes it)."""
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType as frozen
 
-NEURAL_CATEGORIES = frozenset({"radicular", "nerve_entrapment", "neuropathy"})
+from conditions.vocabulary import (
+    ConditionCategory,
+    ConditionRole,
+    Contribution,
+    CriterionKind,
+    ModifierKind,
+    Provenance,
+    Recommendation,
+    Suitability,
+    TreatmentKind,
+    TriageLevel,
+    Typicality,
+)
+
+NEURAL_CATEGORIES = frozenset(
+    {ConditionCategory.RADICULAR, ConditionCategory.NERVE_ENTRAPMENT, ConditionCategory.NEUROPATHY}
+)
 
 # Likelihood ratios are capped: a single finding can move the odds at most twentyfold,
 # which also tames specificities of exactly 1 (LR+ reported as infinite).
@@ -21,7 +35,7 @@ class Accuracy:
     specificity: float | None
     lr_positive: float | None
     lr_negative: float | None
-    provenance: str = "curator_estimate"
+    provenance: Provenance = Provenance.CURATOR_ESTIMATE
 
     def likelihood_ratio(self, present: bool) -> float | None:
         """The ratio for a finding present (LR+) or absent (LR-), or None when it cannot be known."""
@@ -48,18 +62,18 @@ class Accuracy:
 class Modifier:
     """How a condition's odds change for a person in an age band, of a sex, or with symptoms of a duration."""
 
-    kind: str
+    kind: ModifierKind
     minimum: int | None
     maximum: int | None
     sex: str
     likelihood_ratio: float
-    provenance: str
+    provenance: Provenance
 
     def value_for(self, age: int, sex: str | None, duration_days: int | None) -> int | str | None:
         """The person's value this modifier looks at, if it applies to them; otherwise None."""
-        if self.kind == "sex":
+        if self.kind == ModifierKind.SEX:
             return sex if sex == self.sex else None
-        value = age if self.kind == "age" else duration_days
+        value = age if self.kind == ModifierKind.AGE else duration_days
         if value is None or (self.minimum is not None and value < self.minimum):
             return None
         return value if self.maximum is None or value <= self.maximum else None
@@ -69,7 +83,7 @@ class Modifier:
 class TreatmentLink:
     """A treatment for a condition: whether it is advised, why, and whether it needs a deficit."""
 
-    recommendation: str
+    recommendation: Recommendation
     reason: str
     needs_neurological_deficit: bool
 
@@ -78,7 +92,7 @@ class TreatmentLink:
 class ExerciseLink:
     """An exercise that suits a condition or is to be avoided with it, and why."""
 
-    suitability: str
+    suitability: Suitability
     reason: str
 
 
@@ -88,14 +102,14 @@ class ConditionFacts:
 
     code: str
     name: str
-    category: str
-    role: str
+    category: ConditionCategory
+    role: ConditionRole
     upper_motor_neurone: bool
     prior: float
-    care_level: str
-    roots: Mapping[str, str]
+    care_level: TriageLevel
+    roots: Mapping[str, Typicality]
     nerves: frozenset[str]
-    pain_regions: Mapping[str, str]
+    pain_regions: Mapping[str, Typicality]
     evidence: Mapping[str, Accuracy]
     modifiers: tuple[Modifier, ...]
     treatments: Mapping[str, TreatmentLink]
@@ -104,7 +118,7 @@ class ConditionFacts:
 
     @property
     def is_syndrome(self) -> bool:
-        return self.role == "syndrome"
+        return self.role == ConditionRole.SYNDROME
 
 
 @dataclass(frozen=True)
@@ -114,9 +128,9 @@ class RootFacts:
     code: str
     name: str
     position: int
-    dermatome: Mapping[str, str]
-    myotome: Mapping[str, str]
-    reflexes: Mapping[str, str]
+    dermatome: Mapping[str, Typicality]
+    myotome: Mapping[str, Contribution]
+    reflexes: Mapping[str, Contribution]
 
 
 @dataclass(frozen=True)
@@ -134,7 +148,7 @@ class NerveFacts:
 class Criterion:
     """One test a red-flag trigger applies to an assessment."""
 
-    kind: str
+    kind: CriterionKind
     target: str | None
     number: int | None
     group: int | None = None
@@ -146,7 +160,7 @@ class Trigger:
 
     code: str
     description: str
-    urgency: str
+    urgency: TriageLevel
     criteria: tuple[Criterion, ...]
     group_minimum: int = 1
 
@@ -157,7 +171,7 @@ class RedFlagFacts:
 
     code: str
     name: str
-    urgency: str
+    urgency: TriageLevel
     action: str
     condition: str
     triggers: tuple[Trigger, ...]
@@ -175,10 +189,10 @@ class ConditionIndex:
     by_region: Mapping[str, tuple[str, ...]]
     by_root: Mapping[str, tuple[str, ...]]
     by_nerve: Mapping[str, tuple[str, ...]]
-    by_prior: Mapping[str, tuple[str, ...]]
+    by_prior: Mapping[ConditionCategory, tuple[str, ...]]
     always: frozenset[str]  # causes that are always weighed: with modifiers, explaining a syndrome, or of the cord
     prior_total: float  # the sum of every cause's prior
-    prior_by_category: Mapping[str, float]  # the sum of the causes' priors in each category
+    prior_by_category: Mapping[ConditionCategory, float]  # the sum of the causes' priors in each category
 
 
 @dataclass(frozen=True)
@@ -188,236 +202,10 @@ class Knowledge:
     version: str
     codes: Mapping[str, frozenset[str]]
     names: Mapping[str, str]  # display names of findings, regions, treatments and exercises, by "kind.code"
-    minimum_triage: Mapping[str, str]  # "symptoms.<code>" or "tests.<code>": the least care it needs when found
-    treatment_kinds: Mapping[str, str]
+    minimum_triage: Mapping[str, TriageLevel]  # "symptoms.<code>" or "tests.<code>": the least care it needs when found
+    treatment_kinds: Mapping[str, TreatmentKind]
     conditions: Mapping[str, ConditionFacts]
     roots: Mapping[str, RootFacts]
     nerves: Mapping[str, NerveFacts]
     red_flags: tuple[RedFlagFacts, ...]
     index: ConditionIndex
-
-
-def grouped(rows: Iterable[Mapping], key: str) -> dict[str, list[Mapping]]:
-    groups = defaultdict(list)
-    for row in rows:
-        groups[row[key]].append(row)
-    return groups
-
-
-def build_knowledge(version: str, rows: Mapping[str, list[Mapping]]) -> Knowledge:
-    """Build the snapshot from plain rows, one list per table (see assessments.knowledge.ROW_SPECS)."""
-    codes = {
-        kind: frozenset(row["code"] for row in rows[kind])
-        for kind in ("body_regions", "muscle_actions", "reflexes", "symptoms", "clinical_tests", "conditions")
-    }
-    conditions = build_conditions(rows)
-    names = {
-        f"{kind}.{row['code']}": row["name"]
-        for kind in ("symptoms", "clinical_tests", "body_regions", "treatments", "exercises")
-        for row in rows[kind]
-    }
-    return Knowledge(
-        version=version,
-        codes=frozen(codes),
-        names=frozen(names),
-        minimum_triage=frozen(
-            {
-                f"{kind}.{row['code']}": row["minimum_triage"]
-                for kind, table in (("symptoms", "symptoms"), ("tests", "clinical_tests"))
-                for row in rows[table]
-                if row["minimum_triage"]
-            }
-        ),
-        treatment_kinds=frozen({row["code"]: row["kind"] for row in rows["treatments"]}),
-        conditions=frozen(conditions),
-        roots=frozen(build_roots(rows)),
-        nerves=frozen(build_nerves(rows)),
-        red_flags=build_red_flags(rows),
-        index=build_index(conditions),
-    )
-
-
-def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
-    by_evidence, by_region, by_root, by_nerve, by_category = (defaultdict(list) for _ in range(5))
-    causes = {code: condition for code, condition in conditions.items() if not condition.is_syndrome}
-    always = {code for code, c in causes.items() if c.modifiers or c.upper_motor_neurone}
-    always |= {code for c in conditions.values() for code in c.explained_by}
-    prior_by_category = defaultdict(float)
-    for condition in causes.values():
-        prior_by_category[condition.category] += condition.prior
-    for code, condition in sorted(causes.items()):
-        for item in condition.evidence:
-            by_evidence[item].append(code)
-        for region in condition.pain_regions:
-            by_region[region].append(code)
-        if condition.category in NEURAL_CATEGORIES:  # only their roots and nerves weigh deficits
-            for root in condition.roots:
-                by_root[root].append(code)
-            for nerve in condition.nerves:
-                by_nerve[nerve].append(code)
-        by_category[condition.category].append(code)
-    by_prior = {
-        category: sorted(codes, key=lambda code: (-conditions[code].prior, code))
-        for category, codes in by_category.items()
-    }
-    return ConditionIndex(
-        *(
-            frozen({key: tuple(value) for key, value in index.items()})
-            for index in (by_evidence, by_region, by_root, by_nerve, by_prior)
-        ),
-        always=frozenset(always),
-        prior_total=sum(prior_by_category.values()),
-        prior_by_category=frozen(dict(prior_by_category)),
-    )
-
-
-def build_conditions(rows) -> dict[str, ConditionFacts]:
-    roots = grouped(rows["condition_roots"], "condition_code")
-    nerves = grouped(rows["condition_nerves"], "condition_code")
-    regions = grouped(rows["condition_regions"], "condition_code")
-    symptoms = grouped(rows["condition_symptoms"], "condition_code")
-    tests = grouped(rows["condition_tests"], "condition_code")
-    treatments = grouped(rows["condition_treatments"], "condition_code")
-    exercises = grouped(rows["condition_exercises"], "condition_code")
-    modifiers = grouped(rows["condition_modifiers"], "condition_code")
-    explained_by = explainers(rows)
-    conditions = {}
-    for row in rows["conditions"]:
-        code = row["code"]
-        evidence = {f"symptoms.{r['symptom_code']}": accuracy(r) for r in symptoms[code]}
-        evidence |= {f"tests.{r['test_code']}": accuracy(r) for r in tests[code]}
-        conditions[code] = ConditionFacts(
-            code=code,
-            name=row["name"],
-            category=row["category"],
-            role=row["role"] or "cause",
-            upper_motor_neurone=bool(row["upper_motor_neurone"]),
-            prior=row["prior"],
-            care_level=row["care_level"],
-            roots=frozen({r["root_code"]: r["typicality"] for r in roots[code]}),
-            nerves=frozenset(r["nerve_code"] for r in nerves[code]),
-            pain_regions=frozen({r["region_code"]: r["typicality"] for r in regions[code]}),
-            evidence=frozen(evidence),
-            modifiers=tuple(
-                Modifier(m["kind"], m["minimum"], m["maximum"], m["sex"], m["likelihood_ratio"], m["provenance"])
-                for m in modifiers[code]
-            ),
-            treatments=frozen(
-                {
-                    r["treatment_code"]: TreatmentLink(
-                        r["recommendation"], r["evidence_note"], bool(r["needs_neurological_deficit"])
-                    )
-                    for r in treatments[code]
-                }
-            ),
-            exercises=frozen(
-                {r["exercise_code"]: ExerciseLink(r["suitability"], r["reason"]) for r in exercises[code]}
-            ),
-            explained_by=tuple(sorted(explained_by.get(code, ()))),
-        )
-    return conditions
-
-
-EXPLAINING = ("causes", "may_cause")
-
-
-def explainers(rows) -> dict[str, set[str]]:
-    """For each syndrome, the causes that explain it, directly or through another syndrome they cause."""
-    role = {row["code"]: row["role"] or "cause" for row in rows["conditions"]}
-    into = defaultdict(set)
-    for relation in rows["condition_relations"]:
-        if relation["kind"] in EXPLAINING:
-            into[relation["to_code"]].add(relation["from_code"])
-    result = {}
-    for syndrome in (code for code, kind in role.items() if kind == "syndrome"):
-        found, frontier = set(), set(into[syndrome])
-        while frontier:
-            code = frontier.pop()
-            if code in found or code == syndrome:
-                continue
-            found.add(code)
-            if role.get(code) == "syndrome":
-                frontier |= into[code]
-        result[syndrome] = {code for code in found if role.get(code) == "cause"}
-    return result
-
-
-def accuracy(row: Mapping) -> Accuracy:
-    return Accuracy(row["sensitivity"], row["specificity"], row["lr_positive"], row["lr_negative"], row["provenance"])
-
-
-def build_roots(rows) -> dict[str, RootFacts]:
-    dermatome = grouped(rows["dermatomes"], "root_code")
-    myotome = grouped(rows["myotomes"], "root_code")
-    reflexes = grouped(rows["reflex_roots"], "root_code")
-    return {
-        row["code"]: RootFacts(
-            code=row["code"],
-            name=row["name"],
-            position=row["position"],
-            dermatome=frozen({r["region_code"]: r["typicality"] for r in dermatome[row["code"]]}),
-            myotome=frozen({r["action_code"]: r["contribution"] for r in myotome[row["code"]]}),
-            reflexes=frozen({r["reflex_code"]: r["contribution"] for r in reflexes[row["code"]]}),
-        )
-        for row in rows["nerve_roots"]
-    }
-
-
-def build_nerves(rows) -> dict[str, NerveFacts]:
-    roots = grouped(rows["nerve_origins"], "nerve_code")
-    sensory = grouped(rows["nerve_regions"], "nerve_code")
-    motor = grouped(rows["nerve_actions"], "nerve_code")
-    return {
-        row["code"]: NerveFacts(
-            code=row["code"],
-            name=row["name"],
-            roots=frozenset(r["root_code"] for r in roots[row["code"]]),
-            sensory_regions=frozenset(r["region_code"] for r in sensory[row["code"]]),
-            motor_actions=frozenset(r["action_code"] for r in motor[row["code"]]),
-        )
-        for row in rows["nerves"]
-    }
-
-
-def build_red_flags(rows) -> tuple[RedFlagFacts, ...]:
-    criteria = defaultdict(list)
-    for criterion in rows["criteria"]:
-        criteria[(criterion["red_flag_code"], criterion["trigger_code"])].append(criterion)
-    triggers = grouped(rows["triggers"], "red_flag_code")
-    flags = []
-    for row in sorted(rows["red_flags"], key=lambda r: r["code"]):
-        flag_triggers = tuple(
-            Trigger(
-                code=t["code"],
-                description=t["description"],
-                urgency=t["urgency"] or row["urgency"],
-                criteria=tuple(
-                    Criterion(c["kind"], criterion_target(c), c["number"], c["group"])
-                    for c in sorted(criteria[(row["code"], t["code"])], key=lambda c: c["position"])
-                ),
-                group_minimum=t["group_minimum"] or 1,
-            )
-            for t in sorted(triggers[row["code"]], key=lambda t: t["code"])
-        )
-        flags.append(
-            RedFlagFacts(row["code"], row["name"], row["urgency"], row["action"], row["condition_code"], flag_triggers)
-        )
-    return tuple(flags)
-
-
-CRITERION_TARGET = {
-    "symptom_present": "symptom_code",
-    "symptom_not_present": "symptom_code",
-    "test_positive": "test_code",
-    "sensory_change_in_region": "region_code",
-    "pain_in_region": "region_code",
-    "weakness": "action_code",
-    "reflex_abnormal": "reflex_code",
-    "reflex_brisk": "reflex_code",
-}
-
-
-def criterion_target(row: Mapping) -> str | None:
-    """The code a criterion of this kind tests; other foreign keys on the row are ignored."""
-    key = CRITERION_TARGET.get(row["kind"])
-    return row.get(key) if key else None

@@ -1,9 +1,14 @@
 """Which nerve roots and peripheral nerves explain the findings, and on which side."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
 
-from .knowledge import Knowledge
-from .types import AssessmentInput, LocationResult
+from conditions.vocabulary import Contribution, Typicality
+
+from .knowledge import Knowledge, NerveFacts, RootFacts
+from .types import AssessmentInput, LocationResult, Sided
 
 # How much each kind of finding localises. Sensory loss and weakness localise well; pain
 # localises poorly, and pain in the back or buttock hardly at all (it comes with L4, L5 and S1 alike).
@@ -16,11 +21,13 @@ AXIAL_REGIONS = frozenset({"lower-back", "sacroiliac-area", "buttock"})
 
 # How fully a structure explains a finding: a typical dermatome region or principal root fully,
 # a region only some maps show or a contributing root half.
-TYPICALITY_SHARE = {"typical": 1.0, "variable": 0.5}
-CONTRIBUTION_SHARE = {"principal": 1.0, "contributing": 0.5}
+TYPICALITY_SHARE = {Typicality.TYPICAL: 1.0, Typicality.VARIABLE: 0.5}
+CONTRIBUTION_SHARE = {Contribution.PRINCIPAL: 1.0, Contribution.CONTRIBUTING: 0.5}
 
 # A finding a structure cannot explain counts against it, at this fraction of its weight.
 UNEXPLAINED_PENALTY = 0.5
+
+Structure = TypeVar("Structure", RootFacts, NerveFacts)
 
 
 @dataclass(frozen=True)
@@ -58,15 +65,20 @@ def localising_findings(data: AssessmentInput) -> list[Finding]:
     return findings
 
 
-def root_share(root, finding: Finding) -> float:
+def typicality_share(typicality: Typicality | None) -> float:
+    """How fully a region or root of this typicality explains a finding; not at all when it is not listed."""
+    return TYPICALITY_SHARE[typicality] if typicality else 0.0
+
+
+def root_share(root: RootFacts, finding: Finding) -> float:
     """How fully a root explains a finding, from 0 to 1."""
     if finding.kind in ("sensory", "pain"):
-        return TYPICALITY_SHARE.get(root.dermatome.get(finding.code), 0.0)
+        return typicality_share(root.dermatome.get(finding.code))
     contribution = (root.myotome if finding.kind == "motor" else root.reflexes).get(finding.code)
-    return CONTRIBUTION_SHARE.get(contribution, 0.0)
+    return CONTRIBUTION_SHARE[contribution] if contribution else 0.0
 
 
-def nerve_share(nerve, finding: Finding) -> float:
+def nerve_share(nerve: NerveFacts, finding: Finding) -> float:
     """How fully a peripheral nerve explains a finding, from 0 to 1 (nerves carry no reflex arcs here)."""
     if finding.kind in ("sensory", "pain"):
         return 1.0 if finding.code in nerve.sensory_regions else 0.0
@@ -75,10 +87,10 @@ def nerve_share(nerve, finding: Finding) -> float:
     return 0.0
 
 
-def fit(findings: list[Finding], share) -> tuple[float, float, list[Finding]]:
+def fit(findings: list[Finding], share: Callable[[Finding], float]) -> tuple[float, float, list[Finding]]:
     """Weight explained, weight unexplained, and the findings that were explained at all."""
     explained = unexplained = 0.0
-    used = []
+    used: list[Finding] = []
     for finding in findings:
         portion = share(finding)
         explained += finding.weight * portion
@@ -88,7 +100,12 @@ def fit(findings: list[Finding], share) -> tuple[float, float, list[Finding]]:
     return explained, unexplained, used
 
 
-def score_structures(structures, findings: list[Finding], share, size) -> list[LocationResult]:
+def score_structures(
+    structures: Iterable[Structure],
+    findings: list[Finding],
+    share: Callable[[Structure, Finding], float],
+    size: Callable[[Structure], int],
+) -> list[LocationResult]:
     """Score each structure by how much of the findings it explains, less a penalty for what it cannot.
 
     Ties go to the structure with the smaller territory: the most specific explanation.
@@ -96,10 +113,10 @@ def score_structures(structures, findings: list[Finding], share, size) -> list[L
     total = sum(f.weight for f in findings)
     if not any(f.kind != "pain" for f in findings):
         return []  # pain alone localises too little to name a root or nerve: an empty answer is honest
-    sizes = {}
-    results = []
+    sizes: dict[str, int] = {}
+    results: list[LocationResult] = []
     for structure in structures:
-        explained, unexplained, used = fit(findings, lambda f, s=structure: share(s, f))
+        explained, unexplained, used = fit(findings, partial(share, structure))
         if not any(f.kind != "pain" for f in used):
             continue  # a structure is named only for the numbness, weakness or reflexes it explains
         score = max(explained - UNEXPLAINED_PENALTY * unexplained, 0.0) / total
@@ -118,9 +135,9 @@ def score_structures(structures, findings: list[Finding], share, size) -> list[L
     return sorted(results, key=lambda r: (-r.score, sizes[r.code], r.code))
 
 
-def sides_of(findings) -> tuple[str, ...]:
+def sides_of(findings: Iterable[Sided]) -> tuple[str, ...]:
     """The sides, left and right, that findings cover ('both' counts as each)."""
-    sides = set()
+    sides: set[str] = set()
     for finding in findings:
         sides |= {"left", "right"} if finding.side == "both" else {finding.side}
     return tuple(sorted(sides))

@@ -9,28 +9,37 @@
   rule out (always) and the likely causes, which never take away the leading cause's own suitable exercises.
 """
 
+from conditions.vocabulary import ConditionRole, Recommendation, Suitability, TreatmentKind, TriageLevel
+
 from .knowledge import ConditionFacts, Knowledge
 from .types import AssessmentInput, ConditionResult, ExerciseAdvice, Recommendations, TreatmentAdvice
 
 LIKELY = 0.3  # causes at least this probable guide the care (with the leading cause, whatever its probability)
 INVASIVE_LIKELY = 0.5  # an injection or operation is mentioned only for a cause at least this probable
-INVASIVE_KINDS = frozenset({"injection", "surgery"})
-NO_EXERCISE_LEVELS = frozenset({"emergency", "urgent"})
-ORDER = {"recommended": 0, "consider": 1}
+INVASIVE_KINDS = frozenset({TreatmentKind.INJECTION, TreatmentKind.SURGERY})
+NO_EXERCISE_LEVELS = frozenset({TriageLevel.EMERGENCY, TriageLevel.URGENT})
+ORDER = {Recommendation.RECOMMENDED: 0, Recommendation.CONSIDER: 1}
 
 
-def guiding_causes(conditions: list[ConditionResult], level: str) -> list[ConditionResult]:
+def guiding_causes(conditions: list[ConditionResult], level: TriageLevel) -> list[ConditionResult]:
     """The causes whose care is offered: the ones to rule out first, then the likely ones."""
-    causes = [c for c in conditions if c.role == "cause"]
+    causes = [c for c in conditions if c.role == ConditionRole.CAUSE]
     rule_out = [c for c in causes if c.rule_out]
     numbered = [c for c in causes if c.probability is not None]
-    likely = [c for c in numbered if c.probability >= LIKELY] or numbered[:1]
+    likely = [c for c in causes if c.probability is not None and c.probability >= LIKELY] or numbered[:1]
     if level in NO_EXERCISE_LEVELS and rule_out:
         return rule_out  # what to do now is in the triage advice; care for the cause to rule out comes first
     return rule_out + likely
 
 
-def offered(condition: ConditionFacts, result: ConditionResult, code: str, data, level: str, knowledge) -> bool:
+def offered(
+    condition: ConditionFacts,
+    result: ConditionResult,
+    code: str,
+    data: AssessmentInput,
+    level: TriageLevel,
+    knowledge: Knowledge,
+) -> bool:
     """Whether a treatment linked to this cause is safe to mention for this person and triage level."""
     link = condition.treatments[code]
     if link.needs_neurological_deficit and not data.has_deficit:
@@ -38,16 +47,21 @@ def offered(condition: ConditionFacts, result: ConditionResult, code: str, data,
     if knowledge.treatment_kinds[code] not in INVASIVE_KINDS:
         return True
     sure = result.rule_out or (result.probability or 0) >= INVASIVE_LIKELY
-    return level != "self_care" and sure
+    return level != TriageLevel.SELF_CARE and sure
 
 
 def recommend(
-    data: AssessmentInput, conditions: list[ConditionResult], level: str, knowledge: Knowledge
+    data: AssessmentInput, conditions: list[ConditionResult], level: TriageLevel, knowledge: Knowledge
 ) -> Recommendations:
     guiding = guiding_causes(conditions, level)
     facts = [knowledge.conditions[c.code] for c in guiding]
-    ruled_out = {code for c in facts for code, link in c.treatments.items() if link.recommendation == "not_recommended"}
-    chosen: dict[str, tuple[tuple, TreatmentAdvice]] = {}
+    ruled_out = {
+        code
+        for c in facts
+        for code, link in c.treatments.items()
+        if link.recommendation == Recommendation.NOT_RECOMMENDED
+    }
+    chosen: dict[str, tuple[tuple[int, bool, int, str], TreatmentAdvice]] = {}
     for position, (result, condition) in enumerate(zip(guiding, facts, strict=True)):
         for code, link in sorted(condition.treatments.items()):
             if link.recommendation not in ORDER or code in ruled_out:
@@ -74,26 +88,32 @@ def recommend(
     return Recommendations(treatments, exercises, to_avoid)
 
 
-def exercise_advice(conditions: list[ConditionResult], level: str, knowledge: Knowledge):
+def exercise_advice(
+    conditions: list[ConditionResult], level: TriageLevel, knowledge: Knowledge
+) -> tuple[tuple[ExerciseAdvice, ...], tuple[ExerciseAdvice, ...]]:
     """Exercises that suit the likely causes, and those to avoid for them (never the leading cause's own)."""
-    numbered = [c for c in conditions if c.role == "cause" and c.probability is not None]
-    likely = [c for c in numbered if c.probability >= LIKELY] or numbered[:1]
-    flagged = [c for c in conditions if c.role == "cause" and c.rule_out]
+    numbered = [c for c in conditions if c.role == ConditionRole.CAUSE and c.probability is not None]
+    likely = [c for c in numbered if c.probability is not None and c.probability >= LIKELY] or numbered[:1]
+    flagged = [c for c in conditions if c.role == ConditionRole.CAUSE and c.rule_out]
     leading = knowledge.conditions[likely[0].code] if likely else None
-    keep = {code for code, link in leading.exercises.items() if link.suitability == "suitable"} if leading else set()
+    keep = (
+        {code for code, link in leading.exercises.items() if link.suitability == Suitability.SUITABLE}
+        if leading
+        else set()
+    )
     avoid: dict[str, ExerciseAdvice] = {}
     for result in flagged + likely:
         condition = knowledge.conditions[result.code]
         for code, link in sorted(condition.exercises.items()):
             # A cause to rule out always wins; the leading cause keeps its own exercises against the others.
-            if link.suitability == "avoid" and (result.rule_out or code not in keep) and code not in avoid:
+            if link.suitability == Suitability.AVOID and (result.rule_out or code not in keep) and code not in avoid:
                 avoid[code] = exercise(code, condition, link.reason, knowledge)
     suitable: dict[str, ExerciseAdvice] = {}
     if level not in NO_EXERCISE_LEVELS:
         for result in likely:
             condition = knowledge.conditions[result.code]
             for code, link in sorted(condition.exercises.items()):
-                if link.suitability == "suitable" and code not in avoid and code not in suitable:
+                if link.suitability == Suitability.SUITABLE and code not in avoid and code not in suitable:
                     suitable[code] = exercise(code, condition, link.reason, knowledge)
     return tuple(suitable.values()), tuple(sorted(avoid.values(), key=lambda e: e.code))
 

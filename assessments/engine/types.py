@@ -1,13 +1,23 @@
 """The engine's typed input and output."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from enum import Enum
+from typing import Any, Protocol
+
+from conditions.vocabulary import ConditionRole, Recommendation, TreatmentKind, TriageLevel
 
 SIDES = ("left", "right", "both")
 SENSORY_KINDS = ("numbness", "tingling")
 REFLEX_STATUSES = ("normal", "reduced", "absent", "brisk")
 TEST_RESULTS = ("positive", "negative")
-TRIAGE_LEVELS = ("self_care", "routine", "urgent", "emergency")  # least to most urgent
+
+
+class Sided(Protocol):
+    """Anything found on a side: "left", "right" or "both"."""
+
+    @property
+    def side(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ class AssessmentInput:
         return any(f.status == "brisk" for f in self.reflexes)
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> "AssessmentInput":
+    def from_dict(cls, data: Mapping[str, Any]) -> "AssessmentInput":
         return cls(
             age=data["age"],
             sex=data.get("sex"),
@@ -109,7 +119,7 @@ class ConditionResult:
 
     code: str
     name: str
-    role: str
+    role: ConditionRole
     probability: float | None
     rule_out: bool
     red_flag: bool
@@ -134,7 +144,7 @@ class RedFlagHit:
 
     code: str
     name: str
-    urgency: str
+    urgency: TriageLevel
     action: str
     triggered_by: tuple[str, ...]
 
@@ -143,7 +153,7 @@ class RedFlagHit:
 class Triage:
     """How soon to seek care, and why."""
 
-    level: str
+    level: TriageLevel
     advice: str
     reasons: tuple[str, ...]
     red_flags: tuple[RedFlagHit, ...]
@@ -155,8 +165,8 @@ class TreatmentAdvice:
 
     code: str
     name: str
-    kind: str
-    recommendation: str
+    kind: TreatmentKind
+    recommendation: Recommendation
     condition: str
     condition_name: str
     reason: str
@@ -198,14 +208,16 @@ class AssessmentResult:
     recommendations: Recommendations
     disclaimer: str
 
-    def to_dict(self) -> dict:
-        return to_json(self)
+    def to_dict(self) -> dict[str, Any]:
+        return {item.name: to_json(getattr(self, item.name)) for item in fields(self)}
 
 
-def to_json(value):
+def to_json(value: object) -> object:
     """Plain JSON data from the result's dataclasses and tuples (no deep copies: the leaves are immutable)."""
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, tuple):
         return [to_json(item) for item in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: to_json(getattr(value, name)) for name in value.__dataclass_fields__}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {item.name: to_json(getattr(value, item.name)) for item in fields(value)}
     return value

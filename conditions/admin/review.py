@@ -1,6 +1,7 @@
 """Review in the admin: every edit becomes a proposal, listed for review and published on approval."""
 
 import json
+from typing import ClassVar
 
 from django.apps import apps
 from django.contrib import admin, messages
@@ -161,8 +162,8 @@ def show(value) -> str:
 class ChangeRequestAdmin(admin.ModelAdmin):
     """Proposed changes: what they change, who made them, and the approve and reject buttons."""
 
-    list_display = ("id", "summary", "status", "author", "created_at", "reviewer", "published_version")
-    list_filter = ("status", "author")
+    list_display: tuple[str, ...] = ("id", "summary", "status", "author", "created_at", "reviewer", "published_version")
+    list_filter: ClassVar[tuple[str, ...]] = ("status", "author")
     search_fields = ("summary", "author__username")
     readonly_fields = (
         "summary",

@@ -2,6 +2,7 @@
 rendered responses themselves, kept per version, so a repeated read does no work but look them up."""
 
 import hashlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
@@ -10,6 +11,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
+from rest_framework.throttling import BaseThrottle
 
 from conditions.versioning import knowledge_version_recent
 
@@ -27,7 +29,8 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
 class KnowledgeCacheMixin:
     """Knowledge reads: a cached answer, or a 304, without running the view; tagged and cacheable."""
 
-    etag = None
+    etag: str | None = None
+    get_throttles: Callable[[], list[BaseThrottle]]  # from the APIView this mixes into
 
     def dispatch(self, request, *args, **kwargs):
         # The fast path: a read already answered at this version skips authentication, content
@@ -44,7 +47,8 @@ class KnowledgeCacheMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def within_rate_limit(self, request) -> bool:
-        allowed = all(throttle.allow_request(request, self) for throttle in self.get_throttles())
+        # A mixin: self is the APIView it is mixed into, as the throttles expect.
+        allowed = all(throttle.allow_request(request, self) for throttle in self.get_throttles())  # type: ignore[arg-type]
         request.rate_limit_counted = allowed  # counted once: the normal path must not count it again
         return allowed
 
@@ -68,7 +72,7 @@ class KnowledgeCacheMixin:
             self.not_modified = HttpResponseNotModified()
 
     @staticmethod
-    def cache_key(request, etag: str) -> str:
+    def cache_key(request, etag: str | None) -> str:
         url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         return f"knowledge:{etag}:{url}"
 

@@ -211,7 +211,7 @@ class ConditionFilter(KnowledgeFilterSet):
     test = codes_filter("tests", m.ClinicalTest, "clinical test", "Clinical test code(s) with evidence.")
     red_flag = codes_filter("red_flags", m.RedFlag, "red flag", "Red flag code(s) that point to the condition.")
     category = ChoiceInFilter(
-        choices=m.Condition.Category.choices, lookup_expr="in", help_text="Category, or a comma list of them."
+        choices=m.Condition.Category.choices(), lookup_expr="in", help_text="Category, or a comma list of them."
     )
 
     class Meta:
@@ -269,7 +269,7 @@ class TreatmentFilter(KnowledgeFilterSet):
         help_text="Condition code(s): treatments with a recommendation for them.",
     )
     recommendation = StrictChoiceFilter(
-        choices=m.ConditionTreatment.Recommendation.choices,
+        choices=m.ConditionTreatment.Recommendation.choices(),
         method="filter_condition",
         help_text="With condition: only treatments with this recommendation for it; alone: for any condition.",
     )

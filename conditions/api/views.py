@@ -26,7 +26,7 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z0-9_-]+"
     filter_backends = [
-        *viewsets.ReadOnlyModelViewSet.filter_backends,
+        *viewsets.ReadOnlyModelViewSet.filter_backends,  # type: ignore[misc]  # a class attribute; stubs: per instance
         BoundedSearchFilter,
         drf_filters.OrderingFilter,
     ]

@@ -1,5 +1,7 @@
 """The knowledge store's models, one module per area."""
 
+from conditions.vocabulary import Contribution, Provenance, TriageLevel, Typicality
+
 from .anatomy import (
     BodyRegion,
     Dermatome,
@@ -15,7 +17,6 @@ from .anatomy import (
 )
 from .base import Source
 from .care import ConditionExercise, ConditionTreatment, Exercise, Treatment
-from .choices import Contribution, Provenance, TriageLevel, Typicality
 from .conditions import (
     Condition,
     ConditionModifier,

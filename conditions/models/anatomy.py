@@ -2,8 +2,9 @@
 
 from django.db import models
 
+from conditions.vocabulary import Contribution, Segment, Typicality
+
 from .base import CitedEntity, Link, choice_constraint
-from .choices import Contribution, Segment, Typicality
 
 
 class BodyRegion(CitedEntity):
@@ -36,7 +37,7 @@ class Reflex(CitedEntity):
 class NerveRoot(CitedEntity):
     """A spinal nerve root from T12 to S5, with its dermatome, myotome and reflexes."""
 
-    segment = models.CharField(max_length=10, choices=Segment.choices)
+    segment = models.CharField(max_length=10, choices=Segment.choices())
     position = models.PositiveSmallIntegerField(unique=True, help_text="Order down the spine: T12 first, S5 last.")
     key_sensory_point = models.CharField(
         max_length=200, blank=True, help_text="The ISNCSCI key sensory point for this dermatome."
@@ -59,7 +60,7 @@ class Dermatome(Link):
     region = models.ForeignKey(BodyRegion, on_delete=models.CASCADE, related_name="dermatome_links")
     typicality = models.CharField(
         max_length=10,
-        choices=Typicality.choices,
+        choices=Typicality.choices(),
         help_text="Typical: on most dermatome maps. Variable: only on some maps; the note says which.",
     )
     note = models.CharField(max_length=300, blank=True)
@@ -82,7 +83,7 @@ class Myotome(Link):
 
     root = models.ForeignKey(NerveRoot, on_delete=models.CASCADE, related_name="myotome_links")
     action = models.ForeignKey(MuscleAction, on_delete=models.CASCADE, related_name="myotome_links")
-    contribution = models.CharField(max_length=12, choices=Contribution.choices)
+    contribution = models.CharField(max_length=12, choices=Contribution.choices())
     is_key_muscle = models.BooleanField(
         default=False, help_text="The ISNCSCI key muscle used to grade this root's motor level."
     )
@@ -94,7 +95,7 @@ class Myotome(Link):
             models.UniqueConstraint(fields=["root", "action"], name="myotome_unique"),
             choice_constraint("contribution", Contribution, "myotome_contribution_valid"),
             models.CheckConstraint(
-                condition=models.Q(is_key_muscle=False) | models.Q(contribution=Contribution.PRINCIPAL),
+                condition=models.Q(is_key_muscle=False) | models.Q(contribution=Contribution.PRINCIPAL.value),
                 name="myotome_key_muscle_is_principal",
             ),
         ]
@@ -110,7 +111,7 @@ class ReflexRoot(Link):
 
     root = models.ForeignKey(NerveRoot, on_delete=models.CASCADE, related_name="reflex_links")
     reflex = models.ForeignKey(Reflex, on_delete=models.CASCADE, related_name="root_links")
-    contribution = models.CharField(max_length=12, choices=Contribution.choices)
+    contribution = models.CharField(max_length=12, choices=Contribution.choices())
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:

@@ -1,10 +1,12 @@
 """Shared building blocks: coded entities, citations and link models with natural keys."""
 
+from typing import Any, ClassVar
+
 from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .choices import Provenance, SourceKind
+from conditions.vocabulary import Provenance, SourceKind, Vocabulary
 
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
 PMID_PATTERN = r"^[1-9][0-9]{0,8}$"
@@ -50,7 +52,7 @@ class Source(CodedEntity):
     authors = models.CharField(max_length=300, help_text="Authors, or the publishing organisation.")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     url = models.URLField(blank=True, help_text="Where the source can be read, if public.")
-    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    kind = models.CharField(max_length=20, choices=SourceKind.choices())
     doi = models.CharField(
         max_length=100,
         blank=True,
@@ -75,7 +77,7 @@ class Source(CodedEntity):
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=SourceKind.values),
+                condition=models.Q(kind__in=SourceKind.values()),
                 name="source_kind_valid",
             ),
             # A portable shape check (SQLite has no regular expressions in constraints); the form validates fully.
@@ -118,7 +120,7 @@ class Link(models.Model):
 
     natural_key_fields: tuple[str, ...] = ()
 
-    objects = LinkManager()
+    objects: ClassVar[models.Manager[Any]] = LinkManager()
     history = HistoricalRecords(inherit=True)
 
     class Meta:
@@ -137,9 +139,11 @@ def probability_constraint(field: str, name: str) -> models.CheckConstraint:
     )
 
 
-def choice_constraint(field: str, choices, name: str, *, nullable: bool = False) -> models.CheckConstraint:
-    """A database check that a field holds one of its enumeration values."""
-    valid = models.Q(**{f"{field}__in": [value for value, _ in choices.choices]})
+def choice_constraint(
+    field: str, vocabulary: type[Vocabulary], name: str, *, nullable: bool = False
+) -> models.CheckConstraint:
+    """A database check that a field holds one of its vocabulary's codes."""
+    valid = models.Q(**{f"{field}__in": vocabulary.values()})
     if nullable:
         valid |= models.Q(**{f"{field}__isnull": True})
     return models.CheckConstraint(condition=valid, name=name)
@@ -152,11 +156,11 @@ def provenance_constraints(
     return [
         choice_constraint(provenance, Provenance, f"{prefix}_provenance_valid"),
         models.CheckConstraint(
-            condition=~models.Q(**{provenance: Provenance.STUDY}) | models.Q(**{f"{source}__isnull": False}),
+            condition=~models.Q(**{provenance: Provenance.STUDY.value}) | models.Q(**{f"{source}__isnull": False}),
             name=f"{prefix}_study_has_source",
         ),
         models.CheckConstraint(
-            condition=~models.Q(**{provenance: Provenance.CURATOR_ESTIMATE}) | ~models.Q(**{rationale: ""}),
+            condition=~models.Q(**{provenance: Provenance.CURATOR_ESTIMATE.value}) | ~models.Q(**{rationale: ""}),
             name=f"{prefix}_estimate_has_rationale",
         ),
     ]

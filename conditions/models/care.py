@@ -2,8 +2,9 @@
 
 from django.db import models
 
+from conditions.vocabulary import Difficulty, ExerciseKind, Recommendation, Suitability, TreatmentKind
+
 from .base import CitedEntity, Link, Source, choice_constraint
-from .choices import Difficulty, ExerciseKind, Recommendation, Suitability, TreatmentKind
 from .conditions import Condition
 
 
@@ -12,7 +13,7 @@ class Treatment(CitedEntity):
 
     Kind = TreatmentKind
 
-    kind = models.CharField(max_length=12, choices=TreatmentKind.choices)
+    kind = models.CharField(max_length=12, choices=TreatmentKind.choices())
     evidence_summary = models.TextField(
         blank=True, help_text="What the evidence and guidelines say about it overall, in plain words."
     )
@@ -29,14 +30,14 @@ class Exercise(CitedEntity):
 
     Difficulty = Difficulty
 
-    kind = models.CharField(max_length=20, choices=ExerciseKind.choices)
+    kind = models.CharField(max_length=20, choices=ExerciseKind.choices())
     instructions = models.TextField(help_text="Step-by-step instructions, one step per line.")
     sets = models.PositiveSmallIntegerField(null=True, blank=True)
     repetitions = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Repetitions per set.")
     hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Hold time per repetition.")
     duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True, help_text="For aerobic exercise.")
     frequency = models.CharField(max_length=100, help_text="How often, for example 'twice a day'.")
-    difficulty = models.CharField(max_length=10, choices=Difficulty.choices)
+    difficulty = models.CharField(max_length=10, choices=Difficulty.choices())
     cautions = models.TextField(help_text="When to stop or not to do it.")
     conditions = models.ManyToManyField(Condition, through="ConditionExercise", related_name="exercises")
 
@@ -68,7 +69,7 @@ class ConditionTreatment(Link):
 
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="treatment_links")
     treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="condition_links")
-    recommendation = models.CharField(max_length=16, choices=Recommendation.choices)
+    recommendation = models.CharField(max_length=16, choices=Recommendation.choices())
     evidence_note = models.TextField(help_text="Why: the guideline or evidence behind the recommendation.")
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     needs_neurological_deficit = models.BooleanField(
@@ -97,7 +98,7 @@ class ConditionExercise(Link):
 
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="exercise_links")
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="condition_links")
-    suitability = models.CharField(max_length=10, choices=Suitability.choices)
+    suitability = models.CharField(max_length=10, choices=Suitability.choices())
     reason = models.CharField(max_length=300)
 
     class Meta:

@@ -1,12 +1,12 @@
 """Conditions and their links: roots, nerves, pain regions, related conditions and diagnostic evidence."""
 
+from typing import ClassVar
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from .anatomy import BodyRegion, Nerve, NerveRoot
-from .base import CitedEntity, Link, Source, choice_constraint, probability_constraint, provenance_constraints
-from .choices import (
+from conditions.vocabulary import (
     ConditionCategory,
     ConditionRole,
     ModifierKind,
@@ -16,6 +16,9 @@ from .choices import (
     TriageLevel,
     Typicality,
 )
+
+from .anatomy import BodyRegion, Nerve, NerveRoot
+from .base import CitedEntity, Link, Source, choice_constraint, probability_constraint, provenance_constraints
 from .findings import ClinicalTest, Symptom
 
 
@@ -29,7 +32,7 @@ class Condition(CitedEntity):
 
     Category = ConditionCategory
 
-    category = models.CharField(max_length=20, choices=ConditionCategory.choices)
+    category = models.CharField(max_length=20, choices=ConditionCategory.choices())
     icd10_codes = models.JSONField(
         default=list, blank=True, help_text='ICD-10-CM codes, as a list, for example ["M54.16", "M54.17"].'
     )
@@ -42,7 +45,7 @@ class Condition(CitedEntity):
         help_text="How common this cause is among people presenting with back-related hip or thigh pain "
         "(a proportion above 0 and below 1).",
     )
-    prior_provenance = models.CharField(max_length=20, choices=Provenance.choices)
+    prior_provenance = models.CharField(max_length=20, choices=Provenance.choices())
     prior_source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.PROTECT, related_name="condition_priors"
     )
@@ -51,8 +54,8 @@ class Condition(CitedEntity):
     )
     role = models.CharField(
         max_length=10,
-        choices=ConditionRole.choices,
-        default=ConditionRole.CAUSE,
+        choices=ConditionRole.choices(),
+        default=ConditionRole.CAUSE.value,
         help_text="A cause competes with the other causes; a syndrome (sciatica, radiculopathy) is a pattern that "
         "the conditions which cause it explain, and is as likely as they are together.",
     )
@@ -62,8 +65,8 @@ class Condition(CitedEntity):
     )
     care_level = models.CharField(
         max_length=10,
-        choices=TriageLevel.choices,
-        default=TriageLevel.ROUTINE,
+        choices=TriageLevel.choices(),
+        default=TriageLevel.ROUTINE.value,
         help_text="The care this condition usually needs when it is the likely cause and no red flag fires.",
     )
     nerve_roots = models.ManyToManyField(NerveRoot, through="ConditionNerveRoot", related_name="conditions")
@@ -99,8 +102,8 @@ class ConditionNerveRoot(Link):
     root = models.ForeignKey(NerveRoot, on_delete=models.CASCADE, related_name="condition_links")
     typicality = models.CharField(
         max_length=10,
-        choices=Typicality.choices,
-        default=Typicality.TYPICAL,
+        choices=Typicality.choices(),
+        default=Typicality.TYPICAL.value,
         help_text="Typical: the usual level. Variable: involved less often.",
     )
     note = models.CharField(max_length=300, blank=True)
@@ -140,7 +143,7 @@ class ConditionPainRegion(Link):
 
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="region_links")
     region = models.ForeignKey(BodyRegion, on_delete=models.CASCADE, related_name="condition_links")
-    typicality = models.CharField(max_length=10, choices=Typicality.choices, default=Typicality.TYPICAL)
+    typicality = models.CharField(max_length=10, choices=Typicality.choices(), default=Typicality.TYPICAL.value)
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -163,7 +166,7 @@ class ConditionRelation(Link):
 
     from_condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="relations_out")
     to_condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="relations_in")
-    kind = models.CharField(max_length=16, choices=RelationKind.choices)
+    kind = models.CharField(max_length=16, choices=RelationKind.choices())
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -209,7 +212,7 @@ class DiagnosticAccuracy(Link):
         validators=[MinValueValidator(0, "A likelihood ratio cannot be negative.")],
         help_text="Negative likelihood ratio, when reported directly.",
     )
-    provenance = models.CharField(max_length=20, choices=Provenance.choices)
+    provenance = models.CharField(max_length=20, choices=Provenance.choices())
     source = models.ForeignKey(
         Source,
         null=True,
@@ -268,7 +271,7 @@ class DiagnosticAccuracy(Link):
             models.CheckConstraint(condition=has_figure, name=f"{prefix}_has_figure"),
             *provenance_constraints(prefix),
             models.CheckConstraint(
-                condition=~models.Q(provenance=Provenance.CURATOR_ESTIMATE)
+                condition=~models.Q(provenance=Provenance.CURATOR_ESTIMATE.value)
                 | (models.Q(sample_size__isnull=True) & models.Q(confidence_interval="")),
                 name=f"{prefix}_estimate_has_no_study_figures",
             ),
@@ -333,26 +336,26 @@ class ConditionModifier(Link):
 
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="modifiers")
     code = models.SlugField(max_length=64, help_text="Unique within the condition, for example 'age-under-40'.")
-    kind = models.CharField(max_length=10, choices=ModifierKind.choices)
+    kind = models.CharField(max_length=10, choices=ModifierKind.choices())
     minimum = models.PositiveIntegerField(
         null=True, blank=True, help_text="Lowest age in years, or duration in days, of the band (inclusive)."
     )
     maximum = models.PositiveIntegerField(
         null=True, blank=True, help_text="Highest age in years, or duration in days, of the band (inclusive)."
     )
-    sex = models.CharField(max_length=10, choices=Sex.choices, blank=True, help_text="For a sex modifier only.")
+    sex = models.CharField(max_length=10, choices=Sex.choices(), blank=True, help_text="For a sex modifier only.")
     likelihood_ratio = models.FloatField(
         validators=[MinValueValidator(0.001, "A likelihood ratio is above 0; below 1 makes it less likely.")],
         help_text="Multiplies the prior odds for a person in this band: 2.0 doubles them, 0.1 divides them by ten.",
     )
-    provenance = models.CharField(max_length=20, choices=Provenance.choices)
+    provenance = models.CharField(max_length=20, choices=Provenance.choices())
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     rationale = models.CharField(
         max_length=300, blank=True, help_text="One line: why this figure, required for a curator estimate."
     )
     note = models.TextField(blank=True)
 
-    objects = ConditionModifierManager()
+    objects: ClassVar[ConditionModifierManager] = ConditionModifierManager()
 
     class Meta:
         ordering = ["condition__name", "kind", "minimum", "code"]
@@ -361,15 +364,15 @@ class ConditionModifier(Link):
             choice_constraint("kind", ModifierKind, "conditionmodifier_kind_valid"),
             models.CheckConstraint(condition=models.Q(likelihood_ratio__gt=0), name="conditionmodifier_ratio_positive"),
             models.CheckConstraint(
-                condition=~models.Q(kind=ModifierKind.SEX) | models.Q(sex__in=Sex.values),
+                condition=~models.Q(kind=ModifierKind.SEX.value) | models.Q(sex__in=Sex.values()),
                 name="conditionmodifier_sex_named",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind=ModifierKind.SEX) | models.Q(sex=""),
+                condition=models.Q(kind=ModifierKind.SEX.value) | models.Q(sex=""),
                 name="conditionmodifier_sex_only_for_sex",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind=ModifierKind.SEX)
+                condition=models.Q(kind=ModifierKind.SEX.value)
                 | models.Q(minimum__isnull=False)
                 | models.Q(maximum__isnull=False),
                 name="conditionmodifier_band_bounded",
@@ -389,7 +392,7 @@ class ConditionModifier(Link):
     def natural_key(self):
         return (self.condition.code, self.code)
 
-    natural_key.dependencies = ["conditions.condition"]
+    natural_key.dependencies = ["conditions.condition"]  # type: ignore[attr-defined]  # read by Django's serializers
 
     def describe(self) -> str:
         """The band in words, for example 'age 40 to 64' or 'symptoms for 90 days or more'."""

@@ -2,18 +2,19 @@
 
 from django.db import models
 
+from conditions.vocabulary import TriageLevel
+
 from .base import CitedEntity
-from .choices import TriageLevel
 
 
 def minimum_triage_field(help_text: str) -> models.CharField:
     """The least care a finding needs when present, whatever else is found (blank for none)."""
-    return models.CharField(max_length=10, choices=TriageLevel.choices, blank=True, help_text=help_text)
+    return models.CharField(max_length=10, choices=TriageLevel.choices(), blank=True, help_text=help_text)
 
 
 def minimum_triage_constraint(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
-        condition=models.Q(minimum_triage="") | models.Q(minimum_triage__in=TriageLevel.values), name=name
+        condition=models.Q(minimum_triage="") | models.Q(minimum_triage__in=TriageLevel.values()), name=name
     )
 
 

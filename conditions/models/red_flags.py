@@ -3,9 +3,10 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from conditions.vocabulary import CriterionKind, TriageLevel
+
 from .anatomy import BodyRegion, MuscleAction, Reflex
 from .base import CitedEntity, choice_constraint
-from .choices import CriterionKind, TriageLevel
 from .conditions import Condition
 from .findings import ClinicalTest, Symptom
 
@@ -13,7 +14,7 @@ from .findings import ClinicalTest, Symptom
 class RedFlag(CitedEntity):
     """A warning sign of serious pathology that sets a minimum triage level."""
 
-    urgency = models.CharField(max_length=10, choices=TriageLevel.choices)
+    urgency = models.CharField(max_length=10, choices=TriageLevel.choices())
     action = models.TextField(help_text="What the person or clinician must do now.")
     condition = models.ForeignKey(
         Condition, on_delete=models.PROTECT, related_name="red_flags", help_text="The condition it points to."
@@ -38,7 +39,7 @@ class RedFlagTrigger(models.Model):
     description = models.CharField(max_length=300, help_text="The rule in words, as a clinician would state it.")
     urgency = models.CharField(
         max_length=10,
-        choices=TriageLevel.choices,
+        choices=TriageLevel.choices(),
         blank=True,
         help_text="Leave blank to use the red flag's urgency; set it when this pattern is more (or less) urgent.",
     )
@@ -55,7 +56,7 @@ class RedFlagTrigger(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["red_flag", "code"], name="redflagtrigger_unique"),
             models.CheckConstraint(
-                condition=models.Q(urgency="") | models.Q(urgency__in=TriageLevel.values),
+                condition=models.Q(urgency="") | models.Q(urgency__in=TriageLevel.values()),
                 name="redflagtrigger_urgency_valid",
             ),
             models.CheckConstraint(condition=models.Q(group_minimum__gte=1), name="redflagtrigger_group_minimum"),
@@ -67,7 +68,7 @@ class RedFlagTrigger(models.Model):
     def natural_key(self):
         return (self.red_flag.code, self.code)
 
-    natural_key.dependencies = ["conditions.redflag"]
+    natural_key.dependencies = ["conditions.redflag"]  # type: ignore[attr-defined]  # read by Django's serializers
 
 
 class TriggerCriterionManager(models.Manager):
@@ -84,7 +85,7 @@ class TriggerCriterion(models.Model):
 
     trigger = models.ForeignKey(RedFlagTrigger, on_delete=models.CASCADE, related_name="criteria")
     position = models.PositiveSmallIntegerField(default=1)
-    kind = models.CharField(max_length=30, choices=CriterionKind.choices)
+    kind = models.CharField(max_length=30, choices=CriterionKind.choices())
     symptom = models.ForeignKey(Symptom, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     test = models.ForeignKey(ClinicalTest, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     region = models.ForeignKey(BodyRegion, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -159,4 +160,4 @@ class TriggerCriterion(models.Model):
     def natural_key(self):
         return (*self.trigger.natural_key(), self.position)
 
-    natural_key.dependencies = ["conditions.redflagtrigger"]
+    natural_key.dependencies = ["conditions.redflagtrigger"]  # type: ignore[attr-defined]  # read by Django's serializers

@@ -8,7 +8,9 @@ vocabulary only (no engine code read). Each entry:
 Items left out of a request are unknown on purpose.
 """
 
-HOLDOUT = [
+from typing import Any
+
+HOLDOUT: list[dict[str, Any]] = [
     # 1. Typical L5 disc herniation after lifting
     {
         "name": "L4/5 disc herniation: L5 sciatica after lifting, EHL weakness, dorsum tingling",

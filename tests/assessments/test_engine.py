@@ -12,6 +12,7 @@ import pytest
 
 from assessments.engine import AssessmentInput, assess
 from assessments.engine.knowledge import MAX_LR, Accuracy, Criterion, Trigger
+from conditions.vocabulary import ConditionRole, CriterionKind, TriageLevel
 from tests.assessments.examples import SPEC_EXAMPLE
 from tests.assessments.fixture_knowledge import fixture_knowledge
 from tests.assessments.vignettes import VIGNETTES
@@ -158,7 +159,10 @@ def test_red_flags_fire_from_curated_triggers_not_code():
     request = {"age": 30, "symptoms": {"pregnancy": True}}
     assert run(request).triage.level != "emergency"
     extra = Trigger(
-        "test-only", "A made-up trigger for the test.", "emergency", (Criterion("symptom_present", "pregnancy", None),)
+        "test-only",
+        "A made-up trigger for the test.",
+        TriageLevel.EMERGENCY,
+        (Criterion(CriterionKind.SYMPTOM_PRESENT, "pregnancy", None),),
     )
     flags = tuple(
         replace(flag, triggers=(*flag.triggers, extra)) if flag.code == "cauda-equina" else flag
@@ -247,7 +251,7 @@ def knowledge_with_many_conditions(count: int):
     """The shipped knowledge plus `count` made-up conditions on the same anatomy and findings."""
     import random
 
-    from assessments.engine.knowledge import build_index
+    from assessments.engine.build import build_index
 
     knowledge = fixture_knowledge()
     rng = random.Random(7)
@@ -262,7 +266,7 @@ def knowledge_with_many_conditions(count: int):
             model,
             code=f"made-up-{number}",
             name=f"Made-up condition {number}",
-            role="cause",
+            role=ConditionRole.CAUSE,
             prior=rng.uniform(0.0005, 0.3),
             pain_regions=dict(rng.sample(sorted(model.pain_regions.items()), k=min(2, len(model.pain_regions)))),
             evidence=evidence,

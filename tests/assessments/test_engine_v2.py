@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.engine import AssessmentInput, assess
-from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS, TRIAGE_LEVELS
+from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
+from conditions.vocabulary import TriageLevel
 from tests.assessments.examples import SPEC_EXAMPLE
 from tests.assessments.fixture_knowledge import fixture_knowledge
 from tests.assessments.vignettes import VIGNETTES
@@ -28,7 +29,7 @@ def treatments(result) -> dict:
 
 
 def level(result) -> int:
-    return TRIAGE_LEVELS.index(result.triage.level)
+    return TriageLevel(result.triage.level).rank
 
 
 # --- probabilities that add up ------------------------------------------------------------------
@@ -97,7 +98,7 @@ def test_mutually_exclusive_causes_never_sum_above_1_and_red_flag_causes_have_no
     if result.triage.level == "self_care":
         assert not any(t.invasive for t in result.recommendations.treatments)
     for flag in result.triage.red_flags:
-        assert level(result) >= TRIAGE_LEVELS.index(flag.urgency)
+        assert level(result) >= TriageLevel(flag.urgency).rank
 
 
 KNOWLEDGE_FLAGS = {flag.code: flag.condition for flag in KNOWLEDGE.red_flags}

@@ -5,6 +5,7 @@ import pytest
 from assessments.engine import AssessmentInput
 from assessments.engine.knowledge import Criterion, Trigger
 from assessments.engine.triage import red_flag_hits, trigger_items
+from conditions.vocabulary import CriterionKind, TriageLevel
 from tests.assessments.fixture_knowledge import fixture_knowledge
 
 BACK = [{"region": "lower-back", "side": "both"}]
@@ -269,7 +270,7 @@ def test_a_red_flag_stays_silent_without_its_pattern(case):
 
 
 def trigger(*criteria: Criterion, group_minimum: int = 1) -> Trigger:
-    return Trigger("test", "A trigger for the test.", "urgent", criteria, group_minimum)
+    return Trigger("test", "A trigger for the test.", TriageLevel.URGENT, criteria, group_minimum)
 
 
 def items(the_trigger: Trigger, request: dict) -> list[str] | None:
@@ -278,9 +279,9 @@ def items(the_trigger: Trigger, request: dict) -> list[str] | None:
 
 def test_criteria_of_a_group_are_alternatives():
     either = trigger(
-        Criterion("symptom_present", "fever", None),
-        Criterion("pain_in_region", "groin", None, group=1),
-        Criterion("pain_in_region", "hip-lateral", None, group=1),
+        Criterion(CriterionKind.SYMPTOM_PRESENT, "fever", None),
+        Criterion(CriterionKind.PAIN_IN_REGION, "groin", None, group=1),
+        Criterion(CriterionKind.PAIN_IN_REGION, "hip-lateral", None, group=1),
     )
     groin = {"symptoms": {"fever": True}, "pain_regions": [{"region": "groin", "side": "left"}]}
     assert items(either, groin) == ["symptoms.fever", "pain_regions.groin"]
@@ -290,7 +291,7 @@ def test_criteria_of_a_group_are_alternatives():
 
 def test_a_group_minimum_counts_distinct_criteria():
     two_of = trigger(
-        *(Criterion("symptom_present", code, None, group=1) for code in ("fever", "pregnancy", "smoker")),
+        *(Criterion(CriterionKind.SYMPTOM_PRESENT, code, None, group=1) for code in ("fever", "pregnancy", "smoker")),
         group_minimum=2,
     )
     assert items(two_of, {"symptoms": {"fever": True}}) is None
@@ -298,7 +299,10 @@ def test_a_group_minimum_counts_distinct_criteria():
 
 
 def test_an_absent_symptom_criterion_holds_when_unknown_or_false_and_names_nothing():
-    unless = trigger(Criterion("symptom_present", "fever", None), Criterion("symptom_not_present", "smoker", None))
+    unless = trigger(
+        Criterion(CriterionKind.SYMPTOM_PRESENT, "fever", None),
+        Criterion(CriterionKind.SYMPTOM_NOT_PRESENT, "smoker", None),
+    )
     assert items(unless, {"symptoms": {"fever": True}}) == ["symptoms.fever"]
     assert items(unless, {"symptoms": {"fever": True, "smoker": False}}) == ["symptoms.fever"]
     assert items(unless, {"symptoms": {"fever": True, "smoker": True}}) is None
@@ -307,49 +311,53 @@ def test_an_absent_symptom_criterion_holds_when_unknown_or_false_and_names_nothi
 @pytest.mark.parametrize(
     ("criterion", "request_", "expected"),
     [
-        (Criterion("duration_at_least", None, 90), {"duration_days": 90}, ["duration_days"]),
-        (Criterion("duration_at_least", None, 90), {"duration_days": 89}, None),
-        (Criterion("duration_at_least", None, 90), {}, None),
-        (Criterion("duration_at_most", None, 90), {"duration_days": 91}, None),
-        (Criterion("duration_at_most", None, 90), {}, ["duration_days"]),  # unknown counts as recent
+        (Criterion(CriterionKind.DURATION_AT_LEAST, None, 90), {"duration_days": 90}, ["duration_days"]),
+        (Criterion(CriterionKind.DURATION_AT_LEAST, None, 90), {"duration_days": 89}, None),
+        (Criterion(CriterionKind.DURATION_AT_LEAST, None, 90), {}, None),
+        (Criterion(CriterionKind.DURATION_AT_MOST, None, 90), {"duration_days": 91}, None),
+        (Criterion(CriterionKind.DURATION_AT_MOST, None, 90), {}, ["duration_days"]),  # unknown counts as recent
         (
-            Criterion("reflex_brisk", None, None),
+            Criterion(CriterionKind.REFLEX_BRISK, None, None),
             {"reflexes": [{"reflex": "achilles", "side": "left", "status": "brisk"}]},
             ["reflexes.achilles"],
         ),
         (
-            Criterion("reflex_brisk", "patellar", None),
+            Criterion(CriterionKind.REFLEX_BRISK, "patellar", None),
             {"reflexes": [{"reflex": "achilles", "side": "left", "status": "brisk"}]},
             None,
         ),
         (
-            Criterion("neurological_deficit", None, None),
+            Criterion(CriterionKind.NEUROLOGICAL_DEFICIT, None, None),
             {"reflexes": [{"reflex": "achilles", "side": "left", "status": "absent"}]},
             ["reflexes.achilles"],
         ),
         (
-            Criterion("neurological_deficit", None, None),
+            Criterion(CriterionKind.NEUROLOGICAL_DEFICIT, None, None),
             {"reflexes": [{"reflex": "achilles", "side": "left", "status": "brisk"}]},
             None,
         ),
-        (Criterion("leg_symptoms", None, None), {"pain_regions": [{"region": "lower-back", "side": "left"}]}, None),
         (
-            Criterion("leg_symptoms", None, None),
+            Criterion(CriterionKind.LEG_SYMPTOMS, None, None),
+            {"pain_regions": [{"region": "lower-back", "side": "left"}]},
+            None,
+        ),
+        (
+            Criterion(CriterionKind.LEG_SYMPTOMS, None, None),
             {"weakness": [{"action": "hip-flexion", "side": "left"}]},
             ["weakness.hip-flexion"],
         ),
         (
-            Criterion("sensory_change_bilateral", None, None),
+            Criterion(CriterionKind.SENSORY_CHANGE_BILATERAL, None, None),
             {"sensory_changes": [{"region": "sole", "side": "both", "kind": "numbness"}]},
             ["sensory_changes.sole"],
         ),
         (
-            Criterion("sensory_change_bilateral", None, None),
+            Criterion(CriterionKind.SENSORY_CHANGE_BILATERAL, None, None),
             {"sensory_changes": [{"region": "sole", "side": "left", "kind": "numbness"}]},
             None,
         ),
         (
-            Criterion("leg_symptoms_bilateral", None, None),
+            Criterion(CriterionKind.LEG_SYMPTOMS_BILATERAL, None, None),
             {"sensory_changes": [{"region": "perineum", "side": "both", "kind": "numbness"}]},
             None,
         ),

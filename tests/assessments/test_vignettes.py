@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pytest
 
 from assessments.engine import AssessmentInput, assess
-from assessments.engine.types import TRIAGE_LEVELS, AssessmentResult
+from assessments.engine.types import AssessmentResult
+from conditions.vocabulary import TriageLevel
 from tests.assessments.fixture_knowledge import fixture_knowledge
 from tests.assessments.holdout_v2 import HOLDOUT_V2
 from tests.assessments.holdout_vignettes import HOLDOUT
@@ -85,12 +86,12 @@ def score(cases: list[Case]) -> dict[str, float]:
         is_first, in_top3 = answers(result, case.expected)
         first += is_first or (in_top3 and not case.must_be_first)
         top3 += in_top3
-        level = TRIAGE_LEVELS.index(result.triage.level)
-        top = TRIAGE_LEVELS.index(case.max_triage)
+        level = TriageLevel(result.triage.level).rank
+        top = TriageLevel(case.max_triage).rank
         exact += (
-            result.triage.level == case.triage if case.triage else TRIAGE_LEVELS.index(case.min_triage) <= level <= top
+            result.triage.level == case.triage if case.triage else TriageLevel(case.min_triage).rank <= level <= top
         )
-        under += level < TRIAGE_LEVELS.index(case.min_triage)
+        under += level < TriageLevel(case.min_triage).rank
         if case.root:
             roots += 1
             root_right += bool(result.nerve_roots) and result.nerve_roots[0].code == case.root
@@ -117,9 +118,9 @@ def test_the_engine_meets_its_targets_on_each_set(cases):
 @pytest.mark.parametrize("case", OURS + BLIND_V1 + BLIND_V2, ids=lambda case: case.name)
 def test_triage_is_never_below_the_minimum_safe_level(case):
     result = run(case.request)
-    assert TRIAGE_LEVELS.index(result.triage.level) >= TRIAGE_LEVELS.index(case.min_triage), result.triage.reasons
+    assert TriageLevel(result.triage.level).rank >= TriageLevel(case.min_triage).rank, result.triage.reasons
     for flag in result.triage.red_flags:
-        assert TRIAGE_LEVELS.index(result.triage.level) >= TRIAGE_LEVELS.index(flag.urgency)
+        assert TriageLevel(result.triage.level).rank >= TriageLevel(flag.urgency).rank
 
 
 EMERGENCIES = [case for case in OURS + BLIND_V1 + BLIND_V2 if case.min_triage == "emergency"]

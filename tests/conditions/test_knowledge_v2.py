@@ -33,7 +33,7 @@ def test_every_v2_condition_has_evidence_treatment_and_care_level(vocabulary):
         assert condition.symptom_links.count() + condition.test_links.count() >= 3, condition.code
         assert condition.region_links.exists(), condition.code
         assert condition.treatment_links.exclude(recommendation="not_recommended").exists(), condition.code
-        assert condition.care_level in m.TriageLevel.values, condition.code
+        assert condition.care_level in m.TriageLevel.values(), condition.code
 
 
 def test_modifier_bands_of_one_kind_never_overlap():

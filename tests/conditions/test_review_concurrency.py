@@ -41,10 +41,10 @@ def propose_prior(editor, prior: float) -> m.ChangeRequest:
     return change_request_submit(author=editor, changes=proposal["changes"])
 
 
-def race(*decisions) -> list[str]:
+def race(*decisions) -> list[str | None]:
     """Run the decisions in threads released at the same moment; each reports 'won' or 'lost'."""
     start = threading.Barrier(len(decisions))
-    outcomes = [None] * len(decisions)
+    outcomes: list[str | None] = [None] * len(decisions)
 
     def run(index, decide):
         try:

@@ -8,7 +8,9 @@ from assessments.engine import AssessmentInput, assess
 from assessments.knowledge import published_knowledge
 from assessments.models import Assessment
 from conditions import models as m
-from conditions.models.choices import (
+from conditions.models.base import Link
+from conditions.versioning import bump_knowledge_version, version_bumps_suspended
+from conditions.vocabulary import (
     ConditionCategory,
     Difficulty,
     ExerciseKind,
@@ -18,7 +20,6 @@ from conditions.models.choices import (
     TreatmentKind,
     Typicality,
 )
-from conditions.versioning import bump_knowledge_version, version_bumps_suspended
 
 # Synthetic conditions are of the kinds that do not localise deficits, so a real assessment's
 # findings touch only real conditions, as new, unrelated knowledge would.
@@ -108,7 +109,7 @@ class Command(BaseCommand):
         ]
         conditions = m.Condition.objects.bulk_create(conditions, batch_size=2000)
         roots, nerves = list(m.NerveRoot.objects.all()), list(m.Nerve.objects.all())
-        links = {
+        links: dict[type[Link], list[Link]] = {
             model: []
             for model in (
                 m.ConditionNerveRoot,

@@ -1,30 +1,61 @@
-"""Enumerations shared by the knowledge store and the assessment engine."""
+"""The knowledge store's vocabularies, shared by the models, the API and the assessment engine.
 
-from django.db import models
+Plain `StrEnum`s with no Django import, so the pure engine can use them too. Each member is its code and
+carries a display label; `choices()` gives Django and DRF the (code, label) pairs they expect. Model
+defaults and checks take a member's `.value`, so that migrations hold the plain code, not the member.
+"""
+
+from enum import StrEnum
+from typing import Self
 
 
-class Provenance(models.TextChoices):
+class Vocabulary(StrEnum):
+    """A closed list of codes, each with a display label."""
+
+    _value_: str
+    label: str
+
+    # The label's default is for the type checker only: it reads a lookup, `TriageLevel("urgent")`, as a call of
+    # this constructor, which Python runs only to make the members, each with its label.
+    def __new__(cls, value: str, label: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        """(code, label) pairs, as a model field's or a serializer field's `choices` expects them."""
+        return [(member.value, member.label) for member in cls]
+
+    @classmethod
+    def values(cls) -> list[str]:
+        """The codes, in order."""
+        return [member.value for member in cls]
+
+
+class Provenance(Vocabulary):
     """Where a figure comes from: a cited study, or a curator's estimate."""
 
     STUDY = "study", "From a cited study"
     CURATOR_ESTIMATE = "curator_estimate", "Curator estimate"
 
 
-class Typicality(models.TextChoices):
+class Typicality(Vocabulary):
     """How consistently a region or root belongs to a pattern."""
 
     TYPICAL = "typical", "Typical"
     VARIABLE = "variable", "Variable (some maps or some patients)"
 
 
-class Contribution(models.TextChoices):
+class Contribution(Vocabulary):
     """How much a root contributes to a muscle action or reflex."""
 
     PRINCIPAL = "principal", "Principal root"
     CONTRIBUTING = "contributing", "Contributing root"
 
 
-class TriageLevel(models.TextChoices):
+class TriageLevel(Vocabulary):
     """How soon a person needs care, from most to least urgent."""
 
     EMERGENCY = "emergency", "Emergency: go to an emergency department now"
@@ -32,8 +63,17 @@ class TriageLevel(models.TextChoices):
     ROUTINE = "routine", "Routine: book an appointment with a GP or physiotherapist"
     SELF_CARE = "self_care", "Self-care: manage at home, seek help if not improving"
 
+    @property
+    def rank(self) -> int:
+        """Urgency from 1 (self-care) to 4 (emergency), as the vocabulary ranks the levels."""
+        return TRIAGE_RANKS[self]
 
-class SourceKind(models.TextChoices):
+
+# The members are listed most urgent first, as the admin's choices show them.
+TRIAGE_RANKS = {level: rank for rank, level in enumerate(reversed(TriageLevel), start=1)}
+
+
+class SourceKind(Vocabulary):
     """What sort of publication a source is."""
 
     SEED_ARTICLE = "seed_article", "Seed article"
@@ -43,7 +83,7 @@ class SourceKind(models.TextChoices):
     TEXTBOOK = "textbook", "Textbook or standard"
 
 
-class Segment(models.TextChoices):
+class Segment(Vocabulary):
     """The part of the spine a root leaves from."""
 
     THORACIC = "thoracic", "Thoracic"
@@ -51,7 +91,7 @@ class Segment(models.TextChoices):
     SACRAL = "sacral", "Sacral"
 
 
-class ConditionCategory(models.TextChoices):
+class ConditionCategory(Vocabulary):
     """The kind of cause a condition is."""
 
     RADICULAR = "radicular", "Radicular (nerve root)"
@@ -66,14 +106,14 @@ class ConditionCategory(models.TextChoices):
     NEUROPATHY = "neuropathy", "Neuropathy (nerve infection, plexus or metabolic)"
 
 
-class Sex(models.TextChoices):
+class Sex(Vocabulary):
     """The sex a modifier applies to."""
 
     FEMALE = "female", "Female"
     MALE = "male", "Male"
 
 
-class ModifierKind(models.TextChoices):
+class ModifierKind(Vocabulary):
     """What a condition modifier depends on."""
 
     AGE = "age", "Age band (years)"
@@ -81,14 +121,14 @@ class ModifierKind(models.TextChoices):
     DURATION = "duration", "How long symptoms have lasted (days)"
 
 
-class ConditionRole(models.TextChoices):
+class ConditionRole(Vocabulary):
     """Whether a condition is a cause, which excludes the other causes, or a syndrome its causes explain."""
 
     CAUSE = "cause", "Cause (excludes the other causes)"
     SYNDROME = "syndrome", "Syndrome (a pattern that its causes explain, such as sciatica)"
 
 
-class RelationKind(models.TextChoices):
+class RelationKind(Vocabulary):
     """How one condition relates to another."""
 
     CAUSES = "causes", "Causes"
@@ -96,7 +136,7 @@ class RelationKind(models.TextChoices):
     DIFFERENTIAL_OF = "differential_of", "Differential diagnosis of"
 
 
-class TreatmentKind(models.TextChoices):
+class TreatmentKind(Vocabulary):
     """The sort of treatment."""
 
     SELF_CARE = "self_care", "Self-care and advice"
@@ -109,7 +149,7 @@ class TreatmentKind(models.TextChoices):
     REFERRAL = "referral", "Referral and investigation"
 
 
-class Recommendation(models.TextChoices):
+class Recommendation(Vocabulary):
     """Whether a treatment is advised for a condition."""
 
     RECOMMENDED = "recommended", "Recommended"
@@ -117,7 +157,7 @@ class Recommendation(models.TextChoices):
     NOT_RECOMMENDED = "not_recommended", "Not recommended"
 
 
-class ExerciseKind(models.TextChoices):
+class ExerciseKind(Vocabulary):
     """The sort of exercise."""
 
     STRETCH = "stretch", "Stretch"
@@ -126,7 +166,7 @@ class ExerciseKind(models.TextChoices):
     NEURAL_MOBILISATION = "neural_mobilisation", "Neural mobilisation"
 
 
-class Difficulty(models.TextChoices):
+class Difficulty(Vocabulary):
     """How hard an exercise is for a person in pain."""
 
     EASY = "easy", "Easy"
@@ -134,14 +174,14 @@ class Difficulty(models.TextChoices):
     HARD = "hard", "Hard"
 
 
-class Suitability(models.TextChoices):
+class Suitability(Vocabulary):
     """Whether an exercise suits a condition."""
 
     SUITABLE = "suitable", "Suitable"
     AVOID = "avoid", "Avoid"
 
 
-class CriterionKind(models.TextChoices):
+class CriterionKind(Vocabulary):
     """What a red-flag trigger criterion checks in an assessment."""
 
     SYMPTOM_PRESENT = "symptom_present", "Symptom reported as present"

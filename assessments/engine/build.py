@@ -1,0 +1,294 @@
+"""Building the knowledge snapshot from plain rows, one list per table (no ORM)."""
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from types import MappingProxyType as frozen
+from typing import Any, TypeVar
+
+from conditions.vocabulary import (
+    ConditionCategory,
+    ConditionRole,
+    Contribution,
+    CriterionKind,
+    ModifierKind,
+    Provenance,
+    Recommendation,
+    RelationKind,
+    Suitability,
+    TreatmentKind,
+    TriageLevel,
+    Typicality,
+)
+
+from .knowledge import (
+    NEURAL_CATEGORIES,
+    Accuracy,
+    ConditionFacts,
+    ConditionIndex,
+    Criterion,
+    ExerciseLink,
+    Knowledge,
+    Modifier,
+    NerveFacts,
+    RedFlagFacts,
+    RootFacts,
+    TreatmentLink,
+    Trigger,
+)
+
+Row = Mapping[str, Any]  # one table row, by column name
+Rows = Mapping[str, Sequence[Row]]  # the rows of each table, by table name
+Key = TypeVar("Key", bound=Hashable)
+
+
+def grouped(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
+    groups: defaultdict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row)
+    return groups
+
+
+def build_knowledge(version: str, rows: Rows) -> Knowledge:
+    """Build the snapshot from plain rows, one list per table (see assessments.knowledge.ROW_SPECS)."""
+    codes = {
+        kind: frozenset(row["code"] for row in rows[kind])
+        for kind in ("body_regions", "muscle_actions", "reflexes", "symptoms", "clinical_tests", "conditions")
+    }
+    conditions = build_conditions(rows)
+    names = {
+        f"{kind}.{row['code']}": row["name"]
+        for kind in ("symptoms", "clinical_tests", "body_regions", "treatments", "exercises")
+        for row in rows[kind]
+    }
+    return Knowledge(
+        version=version,
+        codes=frozen(codes),
+        names=frozen(names),
+        minimum_triage=frozen(
+            {
+                f"{kind}.{row['code']}": TriageLevel(row["minimum_triage"])
+                for kind, table in (("symptoms", "symptoms"), ("tests", "clinical_tests"))
+                for row in rows[table]
+                if row["minimum_triage"]
+            }
+        ),
+        treatment_kinds=frozen({row["code"]: TreatmentKind(row["kind"]) for row in rows["treatments"]}),
+        conditions=frozen(conditions),
+        roots=frozen(build_roots(rows)),
+        nerves=frozen(build_nerves(rows)),
+        red_flags=build_red_flags(rows),
+        index=build_index(conditions),
+    )
+
+
+def frozen_index(index: Mapping[Key, list[str]]) -> Mapping[Key, tuple[str, ...]]:
+    return frozen({key: tuple(codes) for key, codes in index.items()})
+
+
+def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
+    by_evidence: defaultdict[str, list[str]] = defaultdict(list)
+    by_region: defaultdict[str, list[str]] = defaultdict(list)
+    by_root: defaultdict[str, list[str]] = defaultdict(list)
+    by_nerve: defaultdict[str, list[str]] = defaultdict(list)
+    by_category: defaultdict[ConditionCategory, list[str]] = defaultdict(list)
+    causes = {code: condition for code, condition in conditions.items() if not condition.is_syndrome}
+    always = {code for code, c in causes.items() if c.modifiers or c.upper_motor_neurone}
+    always |= {code for c in conditions.values() for code in c.explained_by}
+    prior_by_category: defaultdict[ConditionCategory, float] = defaultdict(float)
+    for condition in causes.values():
+        prior_by_category[condition.category] += condition.prior
+    for code, condition in sorted(causes.items()):
+        for item in condition.evidence:
+            by_evidence[item].append(code)
+        for region in condition.pain_regions:
+            by_region[region].append(code)
+        if condition.category in NEURAL_CATEGORIES:  # only their roots and nerves weigh deficits
+            for root in condition.roots:
+                by_root[root].append(code)
+            for nerve in condition.nerves:
+                by_nerve[nerve].append(code)
+        by_category[condition.category].append(code)
+    by_prior = {
+        category: sorted(codes, key=lambda code: (-conditions[code].prior, code))
+        for category, codes in by_category.items()
+    }
+    return ConditionIndex(
+        by_evidence=frozen_index(by_evidence),
+        by_region=frozen_index(by_region),
+        by_root=frozen_index(by_root),
+        by_nerve=frozen_index(by_nerve),
+        by_prior=frozen_index(by_prior),
+        always=frozenset(always),
+        prior_total=sum(prior_by_category.values()),
+        prior_by_category=frozen(dict(prior_by_category)),
+    )
+
+
+def build_conditions(rows: Rows) -> dict[str, ConditionFacts]:
+    roots = grouped(rows["condition_roots"], "condition_code")
+    nerves = grouped(rows["condition_nerves"], "condition_code")
+    regions = grouped(rows["condition_regions"], "condition_code")
+    symptoms = grouped(rows["condition_symptoms"], "condition_code")
+    tests = grouped(rows["condition_tests"], "condition_code")
+    treatments = grouped(rows["condition_treatments"], "condition_code")
+    exercises = grouped(rows["condition_exercises"], "condition_code")
+    modifiers = grouped(rows["condition_modifiers"], "condition_code")
+    explained_by = explainers(rows)
+    conditions: dict[str, ConditionFacts] = {}
+    for row in rows["conditions"]:
+        code = row["code"]
+        evidence = {f"symptoms.{r['symptom_code']}": accuracy(r) for r in symptoms[code]}
+        evidence |= {f"tests.{r['test_code']}": accuracy(r) for r in tests[code]}
+        conditions[code] = ConditionFacts(
+            code=code,
+            name=row["name"],
+            category=ConditionCategory(row["category"]),
+            role=ConditionRole(row["role"] or ConditionRole.CAUSE),
+            upper_motor_neurone=bool(row["upper_motor_neurone"]),
+            prior=row["prior"],
+            care_level=TriageLevel(row["care_level"]),
+            roots=frozen({r["root_code"]: Typicality(r["typicality"]) for r in roots[code]}),
+            nerves=frozenset(r["nerve_code"] for r in nerves[code]),
+            pain_regions=frozen({r["region_code"]: Typicality(r["typicality"]) for r in regions[code]}),
+            evidence=frozen(evidence),
+            modifiers=tuple(
+                Modifier(
+                    ModifierKind(m["kind"]),
+                    m["minimum"],
+                    m["maximum"],
+                    m["sex"],
+                    m["likelihood_ratio"],
+                    Provenance(m["provenance"]),
+                )
+                for m in modifiers[code]
+            ),
+            treatments=frozen(
+                {
+                    r["treatment_code"]: TreatmentLink(
+                        Recommendation(r["recommendation"]), r["evidence_note"], bool(r["needs_neurological_deficit"])
+                    )
+                    for r in treatments[code]
+                }
+            ),
+            exercises=frozen(
+                {r["exercise_code"]: ExerciseLink(Suitability(r["suitability"]), r["reason"]) for r in exercises[code]}
+            ),
+            explained_by=tuple(sorted(explained_by.get(code, ()))),
+        )
+    return conditions
+
+
+EXPLAINING = frozenset({RelationKind.CAUSES, RelationKind.MAY_CAUSE})
+
+
+def explainers(rows: Rows) -> dict[str, set[str]]:
+    """For each syndrome, the causes that explain it, directly or through another syndrome they cause."""
+    role = {row["code"]: ConditionRole(row["role"] or ConditionRole.CAUSE) for row in rows["conditions"]}
+    into: defaultdict[str, set[str]] = defaultdict(set)
+    for relation in rows["condition_relations"]:
+        if relation["kind"] in EXPLAINING:
+            into[relation["to_code"]].add(relation["from_code"])
+    result: dict[str, set[str]] = {}
+    for syndrome in (code for code, kind in role.items() if kind == ConditionRole.SYNDROME):
+        found: set[str] = set()
+        frontier = set(into[syndrome])
+        while frontier:
+            code = frontier.pop()
+            if code in found or code == syndrome:
+                continue
+            found.add(code)
+            if role.get(code) == ConditionRole.SYNDROME:
+                frontier |= into[code]
+        result[syndrome] = {code for code in found if role.get(code) == ConditionRole.CAUSE}
+    return result
+
+
+def accuracy(row: Row) -> Accuracy:
+    return Accuracy(
+        row["sensitivity"], row["specificity"], row["lr_positive"], row["lr_negative"], Provenance(row["provenance"])
+    )
+
+
+def build_roots(rows: Rows) -> dict[str, RootFacts]:
+    dermatome = grouped(rows["dermatomes"], "root_code")
+    myotome = grouped(rows["myotomes"], "root_code")
+    reflexes = grouped(rows["reflex_roots"], "root_code")
+    return {
+        row["code"]: RootFacts(
+            code=row["code"],
+            name=row["name"],
+            position=row["position"],
+            dermatome=frozen({r["region_code"]: Typicality(r["typicality"]) for r in dermatome[row["code"]]}),
+            myotome=frozen({r["action_code"]: Contribution(r["contribution"]) for r in myotome[row["code"]]}),
+            reflexes=frozen({r["reflex_code"]: Contribution(r["contribution"]) for r in reflexes[row["code"]]}),
+        )
+        for row in rows["nerve_roots"]
+    }
+
+
+def build_nerves(rows: Rows) -> dict[str, NerveFacts]:
+    roots = grouped(rows["nerve_origins"], "nerve_code")
+    sensory = grouped(rows["nerve_regions"], "nerve_code")
+    motor = grouped(rows["nerve_actions"], "nerve_code")
+    return {
+        row["code"]: NerveFacts(
+            code=row["code"],
+            name=row["name"],
+            roots=frozenset(r["root_code"] for r in roots[row["code"]]),
+            sensory_regions=frozenset(r["region_code"] for r in sensory[row["code"]]),
+            motor_actions=frozenset(r["action_code"] for r in motor[row["code"]]),
+        )
+        for row in rows["nerves"]
+    }
+
+
+def build_red_flags(rows: Rows) -> tuple[RedFlagFacts, ...]:
+    criteria: defaultdict[tuple[str, str], list[Row]] = defaultdict(list)
+    for criterion in rows["criteria"]:
+        criteria[(criterion["red_flag_code"], criterion["trigger_code"])].append(criterion)
+    triggers = grouped(rows["triggers"], "red_flag_code")
+    flags = []
+    for row in sorted(rows["red_flags"], key=lambda r: r["code"]):
+        flag_triggers = tuple(
+            Trigger(
+                code=t["code"],
+                description=t["description"],
+                urgency=TriageLevel(t["urgency"] or row["urgency"]),
+                criteria=tuple(
+                    Criterion(CriterionKind(c["kind"]), criterion_target(c), c["number"], c["group"])
+                    for c in sorted(criteria[(row["code"], t["code"])], key=lambda c: c["position"])
+                ),
+                group_minimum=t["group_minimum"] or 1,
+            )
+            for t in sorted(triggers[row["code"]], key=lambda t: t["code"])
+        )
+        flags.append(
+            RedFlagFacts(
+                row["code"],
+                row["name"],
+                TriageLevel(row["urgency"]),
+                row["action"],
+                row["condition_code"],
+                flag_triggers,
+            )
+        )
+    return tuple(flags)
+
+
+CRITERION_TARGET = {
+    CriterionKind.SYMPTOM_PRESENT: "symptom_code",
+    CriterionKind.SYMPTOM_NOT_PRESENT: "symptom_code",
+    CriterionKind.TEST_POSITIVE: "test_code",
+    CriterionKind.SENSORY_CHANGE_IN_REGION: "region_code",
+    CriterionKind.PAIN_IN_REGION: "region_code",
+    CriterionKind.WEAKNESS: "action_code",
+    CriterionKind.REFLEX_ABNORMAL: "reflex_code",
+    CriterionKind.REFLEX_BRISK: "reflex_code",
+}
+
+
+def criterion_target(row: Row) -> str | None:
+    """The code a criterion of this kind tests; other foreign keys on the row are ignored."""
+    key = CRITERION_TARGET.get(row["kind"])
+    target: str | None = row.get(key) if key else None
+    return target
