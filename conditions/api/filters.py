@@ -327,8 +327,8 @@ class ExerciseFilter(KnowledgeFilterSet):
         ).distinct()
 
 
-class StrictIntegerField(forms.IntegerField):
-    """A whole number; an empty value is a mistake to report, not 'no filter'."""
+class StrictIntegerParameterField(forms.IntegerField):
+    """A whole-number query parameter; an empty value is a mistake to report, not 'no filter'."""
 
     def clean(self, value):
         if value == "":
@@ -339,7 +339,7 @@ class StrictIntegerField(forms.IntegerField):
 class IntegerFilter(django_filters.NumberFilter):
     """A whole-number filter: 0.5 or an empty value is a 400, not a match for nothing."""
 
-    field_class = StrictIntegerField
+    field_class = StrictIntegerParameterField
 
 
 class SourceFilter(KnowledgeFilterSet):
