@@ -1,7 +1,7 @@
 """Read-only API views over the knowledge: list and detail by code, filters, search, export."""
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import filters as drf_filters
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
@@ -58,10 +58,12 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
         return self.cached_response(request, lambda: super(KnowledgeViewSet, self).retrieve(request, *args, **kwargs))
 
 
-def documented(tag, list_serializer, detail_serializer):
+def documented(tag, list_serializer, detail_serializer, list_parameters=()):
     """The schema of a knowledge viewset: its tag, its list and detail bodies, and the error responses."""
     return extend_schema_view(
-        list=extend_schema(tags=[tag], responses={200: list_serializer(many=True), **ERROR_RESPONSES}),
+        list=extend_schema(
+            tags=[tag], parameters=list(list_parameters), responses={200: list_serializer(many=True), **ERROR_RESPONSES}
+        ),
         retrieve=extend_schema(tags=[tag], responses={200: detail_serializer, **ERROR_RESPONSES}),
     )
 
@@ -184,7 +186,14 @@ class TreatmentViewSet(KnowledgeViewSet):
     ordering_fields = ["code", "name", "kind"]
 
 
-@documented("exercises", serializers.ExerciseListSerializer, serializers.ExerciseDetailSerializer)
+@documented(
+    "exercises",
+    serializers.ExerciseListSerializer,
+    serializers.ExerciseDetailSerializer,
+    list_parameters=[
+        OpenApiParameter("condition", str, deprecated=True, description="Deprecated: the same as suitable_for.")
+    ],
+)
 class ExerciseViewSet(KnowledgeViewSet):
     """Exercises: list and detail by code."""
 

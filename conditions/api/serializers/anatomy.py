@@ -134,7 +134,7 @@ class ReflexDetailSerializer(ReflexListSerializer):
 class NerveListSerializer(serializers.ModelSerializer):
     """A peripheral nerve, in short."""
 
-    parent = serializers.CharField(source="parent.code", allow_null=True, default=None)
+    parent = RefSerializer(allow_null=True, help_text="The nerve this one branches from; null for a nerve of its own.")
 
     class Meta:
         model = m.Nerve

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from conditions import models as m
+from conditions.api.serializers.links import RefSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
@@ -22,7 +23,7 @@ class TreatmentConditionSerializer(serializers.Serializer):
     name = serializers.CharField(source="condition.name")
     recommendation = serializers.CharField()
     evidence_note = serializers.CharField()
-    source = serializers.CharField(source="source.code", allow_null=True, default=None)
+    source = RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")
 
 
 class TreatmentDetailSerializer(TreatmentListSerializer):

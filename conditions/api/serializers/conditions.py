@@ -5,7 +5,12 @@ from rest_framework import serializers
 
 from conditions import models as m
 from conditions.api.serializers.findings import AccuracySerializer
-from conditions.api.serializers.links import NotedNerveLinkSerializer, RegionLinkSerializer, TypicalRootLinkSerializer
+from conditions.api.serializers.links import (
+    NotedNerveLinkSerializer,
+    RefSerializer,
+    RegionLinkSerializer,
+    TypicalRootLinkSerializer,
+)
 from conditions.api.serializers.red_flags import RedFlagRefSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
@@ -51,7 +56,7 @@ class ConditionTreatmentSerializer(serializers.Serializer):
     kind = serializers.CharField(source="treatment.kind")
     recommendation = serializers.CharField()
     evidence_note = serializers.CharField()
-    source = serializers.CharField(source="source.code", allow_null=True, default=None)
+    source = RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")
 
 
 class ConditionExerciseSerializer(serializers.Serializer):
@@ -68,7 +73,7 @@ INVERSE_RELATION = {"causes": "caused_by", "may_cause": "may_be_caused_by", "dif
 class ConditionModifierSerializer(serializers.ModelSerializer):
     """How the condition's odds change with age band, sex or how long symptoms have lasted."""
 
-    source = serializers.CharField(source="source.code", allow_null=True, default=None)
+    source = RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")
 
     class Meta:
         model = m.ConditionModifier
@@ -94,7 +99,7 @@ class ConditionModifierSerializer(serializers.ModelSerializer):
 class ConditionDetailSerializer(ConditionListSerializer):
     """Everything a condition screen shows: anatomy, evidence, red flags, care and sources."""
 
-    prior_source = serializers.CharField(source="prior_source.code", allow_null=True, default=None)
+    prior_source = RefSerializer(allow_null=True, help_text="The source of the prior; null where none is cited.")
     nerve_roots = TypicalRootLinkSerializer(source="root_links", many=True)
     nerves = NotedNerveLinkSerializer(source="nerve_links", many=True)
     pain_regions = RegionLinkSerializer(source="region_links", many=True)

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from conditions import models as m
+from conditions.api.serializers.links import RefSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
@@ -14,7 +15,7 @@ class AccuracySerializer(serializers.Serializer):
     lr_positive = serializers.FloatField(allow_null=True)
     lr_negative = serializers.FloatField(allow_null=True)
     provenance = serializers.CharField()
-    source = serializers.CharField(source="source.code", allow_null=True, default=None)
+    source = RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")
     rationale = serializers.CharField()
     note = serializers.CharField()
     sample_size = serializers.IntegerField(

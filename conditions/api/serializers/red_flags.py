@@ -1,5 +1,6 @@
 """Red flags, with the curated triggers that fire them."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from conditions import models as m
@@ -8,7 +9,7 @@ from conditions.api.serializers.sources import SourceRefSerializer
 
 
 class RedFlagRefSerializer(serializers.ModelSerializer):
-    """A red flag, in short."""
+    """A reference to a red flag, with its urgency."""
 
     class Meta:
         model = m.RedFlag
@@ -18,7 +19,7 @@ class RedFlagRefSerializer(serializers.ModelSerializer):
 class RedFlagListSerializer(serializers.ModelSerializer):
     """A red flag, in short."""
 
-    condition = serializers.CharField(source="condition.code")
+    condition = RefSerializer(help_text="The condition the red flag points to.")
 
     class Meta:
         model = m.RedFlag
@@ -34,9 +35,10 @@ class TriggerCriterionSerializer(serializers.ModelSerializer):
         model = m.TriggerCriterion
         fields = ("kind", "target", "number", "group")
 
-    def get_target(self, criterion) -> str | None:
+    @extend_schema_field(RefSerializer(allow_null=True, help_text="The finding the criterion asks about, if any."))
+    def get_target(self, criterion) -> dict | None:
         target = criterion.symptom or criterion.test or criterion.region or criterion.action or criterion.reflex
-        return target.code if target else None
+        return RefSerializer(target).data if target else None
 
 
 class RedFlagTriggerSerializer(serializers.ModelSerializer):
@@ -56,7 +58,6 @@ class RedFlagTriggerSerializer(serializers.ModelSerializer):
 class RedFlagDetailSerializer(RedFlagListSerializer):
     """A red flag with what to do and the curated triggers that fire it."""
 
-    condition = RefSerializer()
     triggers = RedFlagTriggerSerializer(many=True)
     sources = SourceRefSerializer(many=True)
 

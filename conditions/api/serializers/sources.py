@@ -30,4 +30,4 @@ class SourceRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.Source
-        fields = ("code", "title", "authors", "year", "kind", "doi", "pmid", "guideline_number")
+        fields = ("code", "name", "title", "authors", "year", "kind", "doi", "pmid", "guideline_number")
