@@ -1,4 +1,10 @@
-"""Researcher filters: by nerve root (one, a list or a range), nerve, region, finding, condition."""
+"""Researcher filters: by nerve root (one, a list or a range), nerve, region, finding, condition.
+
+A filter is named after the detail field it matches, and `condition` always means "records linked to the
+condition with that code": a symptom or test with evidence for it, a red flag pointing to it, a treatment with
+a recommendation for it. Exercises are either suitable or to be avoided, so they say which: `suitable_for` and
+`avoid_for`, as on their detail.
+"""
 
 import django_filters
 from django import forms
@@ -232,7 +238,9 @@ class ConditionFilter(KnowledgeFilterSet):
 class SymptomFilter(KnowledgeFilterSet):
     """Symptoms by the conditions they are evidence for."""
 
-    condition = codes_filter("conditions", m.Condition, "condition", "Condition code(s).")
+    condition = codes_filter(
+        "conditions", m.Condition, "condition", "Condition code(s): symptoms with evidence for them."
+    )
 
     class Meta:
         model = m.Symptom
@@ -242,7 +250,9 @@ class SymptomFilter(KnowledgeFilterSet):
 class ClinicalTestFilter(KnowledgeFilterSet):
     """Clinical tests by the conditions they are evidence for."""
 
-    condition = codes_filter("conditions", m.Condition, "condition", "Condition code(s).")
+    condition = codes_filter(
+        "conditions", m.Condition, "condition", "Condition code(s): clinical tests with evidence for them."
+    )
 
     class Meta:
         model = m.ClinicalTest
@@ -252,7 +262,7 @@ class ClinicalTestFilter(KnowledgeFilterSet):
 class RedFlagFilter(KnowledgeFilterSet):
     """Red flags by urgency and by the condition they point to."""
 
-    condition = codes_filter("condition", m.Condition, "condition", "Condition code(s).")
+    condition = codes_filter("condition", m.Condition, "condition", "Condition code(s): red flags that point to them.")
 
     class Meta:
         model = m.RedFlag
@@ -295,7 +305,7 @@ class TreatmentFilter(KnowledgeFilterSet):
 class ExerciseFilter(KnowledgeFilterSet):
     """Exercises by the conditions they suit or should be avoided with."""
 
-    condition = CodesFilter(
+    suitable_for = CodesFilter(
         model=m.Condition,
         label_for_errors="condition",
         method="filter_suitable",
@@ -307,10 +317,18 @@ class ExerciseFilter(KnowledgeFilterSet):
         method="filter_avoid",
         help_text="Condition code(s): exercises to avoid with them.",
     )
+    # Kept for apps written against the first v1 shape. Here it has always meant "suitable for": widening it
+    # to every linked condition would hand an old app the exercises to avoid.
+    condition = CodesFilter(
+        model=m.Condition,
+        label_for_errors="condition",
+        method="filter_suitable",
+        help_text="Deprecated: the same as suitable_for.",
+    )
 
     class Meta:
         model = m.Exercise
-        fields = ["kind", "difficulty", "condition", "avoid_for"]
+        fields = ["kind", "difficulty", "suitable_for", "avoid_for", "condition"]
 
     def filter_suitable(self, qs, name, codes):
         return self.with_suitability(qs, codes, m.ConditionExercise.Suitability.SUITABLE)
@@ -327,8 +345,8 @@ class ExerciseFilter(KnowledgeFilterSet):
         ).distinct()
 
 
-class StrictIntegerField(forms.IntegerField):
-    """A whole number; an empty value is a mistake to report, not 'no filter'."""
+class StrictIntegerParameterField(forms.IntegerField):
+    """A whole-number query parameter; an empty value is a mistake to report, not 'no filter'."""
 
     def clean(self, value):
         if value == "":
@@ -339,7 +357,7 @@ class StrictIntegerField(forms.IntegerField):
 class IntegerFilter(django_filters.NumberFilter):
     """A whole-number filter: 0.5 or an empty value is a 400, not a match for nothing."""
 
-    field_class = StrictIntegerField
+    field_class = StrictIntegerParameterField
 
 
 class SourceFilter(KnowledgeFilterSet):

@@ -1,7 +1,11 @@
 """Read-only API views over the knowledge: list and detail by code, filters, search, export."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import filters as drf_filters
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
@@ -32,8 +36,11 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
     ]
     search_fields = ["code", "name"]
     ordering_fields = ["code", "name"]
-    list_selector = detail_selector = None
-    list_serializer = detail_serializer = None
+    # Set by each subclass: the selectors (staticmethods) and serializers of its list and detail.
+    list_selector: Callable[[], QuerySet[Any]]
+    detail_selector: Callable[[], QuerySet[Any]]
+    list_serializer: type[drf_serializers.BaseSerializer[Any]]
+    detail_serializer: type[drf_serializers.BaseSerializer[Any]]
 
     def get_queryset(self):
         selector = self.detail_selector if self.action == "retrieve" else self.list_selector
@@ -58,125 +65,164 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
         return self.cached_response(request, lambda: super(KnowledgeViewSet, self).retrieve(request, *args, **kwargs))
 
 
-def knowledge_viewset(name, *, selector, serializer, filterset=None, search=(), ordering=(), schema_tag):
-    """Build the read-only viewset of one entity from its selectors, serializers and filters."""
-    documented = extend_schema_view(
-        list=extend_schema(tags=[schema_tag], responses={200: serializer["list"](many=True), **ERROR_RESPONSES}),
-        retrieve=extend_schema(tags=[schema_tag], responses={200: serializer["detail"], **ERROR_RESPONSES}),
+def documented(tag, list_serializer, detail_serializer, list_parameters=()):
+    """The schema of a knowledge viewset: its tag, its list and detail bodies, and the error responses."""
+    return extend_schema_view(
+        list=extend_schema(
+            tags=[tag], parameters=list(list_parameters), responses={200: list_serializer(many=True), **ERROR_RESPONSES}
+        ),
+        retrieve=extend_schema(tags=[tag], responses={200: detail_serializer, **ERROR_RESPONSES}),
     )
-    attributes = {
-        "__doc__": f"{name}: list and detail by code.",
-        "__module__": __name__,
-        "list_selector": staticmethod(selector["list"]),
-        "detail_selector": staticmethod(selector["detail"]),
-        "list_serializer": serializer["list"],
-        "detail_serializer": serializer["detail"],
-        "filterset_class": filterset,
-        "search_fields": ["code", "name", *search],
-        "ordering_fields": ["code", "name", *ordering],
-    }
-    return documented(type(f"{name.replace(' ', '')}ViewSet", (KnowledgeViewSet,), attributes))
 
 
-def list_and_detail(list_item, detail_item):
-    return {"list": list_item, "detail": detail_item}
+@documented("nerve roots", serializers.NerveRootListSerializer, serializers.NerveRootDetailSerializer)
+class NerveRootViewSet(KnowledgeViewSet):
+    """Nerve roots: list and detail by code."""
+
+    list_selector = staticmethod(selectors.nerve_root_list)
+    detail_selector = staticmethod(selectors.nerve_root_detail)
+    list_serializer = serializers.NerveRootListSerializer
+    detail_serializer = serializers.NerveRootDetailSerializer
+    filterset_class = filters.NerveRootFilter
+    ordering_fields = ["code", "name", "position"]
 
 
-NerveRootViewSet = knowledge_viewset(
-    "Nerve roots",
-    selector=list_and_detail(selectors.nerve_root_list, selectors.nerve_root_detail),
-    serializer=list_and_detail(serializers.NerveRootListSerializer, serializers.NerveRootDetailSerializer),
-    filterset=filters.NerveRootFilter,
-    ordering=("position",),
-    schema_tag="nerve roots",
+@documented("body regions", serializers.BodyRegionListSerializer, serializers.BodyRegionDetailSerializer)
+class BodyRegionViewSet(KnowledgeViewSet):
+    """Body regions: list and detail by code."""
+
+    list_selector = staticmethod(selectors.body_region_list)
+    detail_selector = staticmethod(selectors.body_region_detail)
+    list_serializer = serializers.BodyRegionListSerializer
+    detail_serializer = serializers.BodyRegionDetailSerializer
+    filterset_class = filters.BodyRegionFilter
+    ordering_fields = ["code", "name", "position"]
+
+
+@documented("muscle actions", serializers.MuscleActionListSerializer, serializers.MuscleActionDetailSerializer)
+class MuscleActionViewSet(KnowledgeViewSet):
+    """Muscle actions: list and detail by code."""
+
+    list_selector = staticmethod(selectors.muscle_action_list)
+    detail_selector = staticmethod(selectors.muscle_action_detail)
+    list_serializer = serializers.MuscleActionListSerializer
+    detail_serializer = serializers.MuscleActionDetailSerializer
+    filterset_class = filters.MuscleActionFilter
+    search_fields = ["code", "name", "muscles"]
+
+
+@documented("reflexes", serializers.ReflexListSerializer, serializers.ReflexDetailSerializer)
+class ReflexViewSet(KnowledgeViewSet):
+    """Reflexes: list and detail by code."""
+
+    list_selector = staticmethod(selectors.reflex_list)
+    detail_selector = staticmethod(selectors.reflex_detail)
+    list_serializer = serializers.ReflexListSerializer
+    detail_serializer = serializers.ReflexDetailSerializer
+    filterset_class = filters.ReflexFilter
+
+
+@documented("nerves", serializers.NerveListSerializer, serializers.NerveDetailSerializer)
+class NerveViewSet(KnowledgeViewSet):
+    """Nerves: list and detail by code."""
+
+    list_selector = staticmethod(selectors.nerve_list)
+    detail_selector = staticmethod(selectors.nerve_detail)
+    list_serializer = serializers.NerveListSerializer
+    detail_serializer = serializers.NerveDetailSerializer
+    filterset_class = filters.NerveFilter
+
+
+@documented("symptoms", serializers.SymptomListSerializer, serializers.SymptomDetailSerializer)
+class SymptomViewSet(KnowledgeViewSet):
+    """Symptoms: list and detail by code."""
+
+    list_selector = staticmethod(selectors.symptom_list)
+    detail_selector = staticmethod(selectors.symptom_detail)
+    list_serializer = serializers.SymptomListSerializer
+    detail_serializer = serializers.SymptomDetailSerializer
+    filterset_class = filters.SymptomFilter
+    search_fields = ["code", "name", "question"]
+
+
+@documented("clinical tests", serializers.ClinicalTestListSerializer, serializers.ClinicalTestDetailSerializer)
+class ClinicalTestViewSet(KnowledgeViewSet):
+    """Clinical tests: list and detail by code."""
+
+    list_selector = staticmethod(selectors.clinical_test_list)
+    detail_selector = staticmethod(selectors.clinical_test_detail)
+    list_serializer = serializers.ClinicalTestListSerializer
+    detail_serializer = serializers.ClinicalTestDetailSerializer
+    filterset_class = filters.ClinicalTestFilter
+
+
+@documented("conditions", serializers.ConditionListSerializer, serializers.ConditionDetailSerializer)
+class ConditionViewSet(KnowledgeViewSet):
+    """Conditions: list and detail by code."""
+
+    list_selector = staticmethod(selectors.condition_list)
+    detail_selector = staticmethod(selectors.condition_detail)
+    list_serializer = serializers.ConditionListSerializer
+    detail_serializer = serializers.ConditionDetailSerializer
+    filterset_class = filters.ConditionFilter
+    search_fields = ["code", "name", "synonyms", "icd10_codes"]
+    ordering_fields = ["code", "name", "category", "prior"]
+
+
+@documented("red flags", serializers.RedFlagListSerializer, serializers.RedFlagDetailSerializer)
+class RedFlagViewSet(KnowledgeViewSet):
+    """Red flags: list and detail by code."""
+
+    list_selector = staticmethod(selectors.red_flag_list)
+    detail_selector = staticmethod(selectors.red_flag_detail)
+    list_serializer = serializers.RedFlagListSerializer
+    detail_serializer = serializers.RedFlagDetailSerializer
+    filterset_class = filters.RedFlagFilter
+    ordering_fields = ["code", "name", "urgency"]
+
+
+@documented("treatments", serializers.TreatmentListSerializer, serializers.TreatmentDetailSerializer)
+class TreatmentViewSet(KnowledgeViewSet):
+    """Treatments: list and detail by code."""
+
+    list_selector = staticmethod(selectors.treatment_list)
+    detail_selector = staticmethod(selectors.treatment_detail)
+    list_serializer = serializers.TreatmentListSerializer
+    detail_serializer = serializers.TreatmentDetailSerializer
+    filterset_class = filters.TreatmentFilter
+    ordering_fields = ["code", "name", "kind"]
+
+
+@documented(
+    "exercises",
+    serializers.ExerciseListSerializer,
+    serializers.ExerciseDetailSerializer,
+    list_parameters=[
+        OpenApiParameter("condition", str, deprecated=True, description="Deprecated: the same as suitable_for.")
+    ],
 )
-BodyRegionViewSet = knowledge_viewset(
-    "Body regions",
-    selector=list_and_detail(selectors.body_region_list, selectors.body_region_detail),
-    serializer=list_and_detail(serializers.BodyRegionListSerializer, serializers.BodyRegionDetailSerializer),
-    filterset=filters.BodyRegionFilter,
-    ordering=("position",),
-    schema_tag="body regions",
-)
-MuscleActionViewSet = knowledge_viewset(
-    "Muscle actions",
-    selector=list_and_detail(selectors.muscle_action_list, selectors.muscle_action_detail),
-    serializer=list_and_detail(serializers.MuscleActionListSerializer, serializers.MuscleActionDetailSerializer),
-    filterset=filters.MuscleActionFilter,
-    search=("muscles",),
-    schema_tag="muscle actions",
-)
-ReflexViewSet = knowledge_viewset(
-    "Reflexes",
-    selector=list_and_detail(selectors.reflex_list, selectors.reflex_detail),
-    serializer=list_and_detail(serializers.ReflexListSerializer, serializers.ReflexDetailSerializer),
-    filterset=filters.ReflexFilter,
-    schema_tag="reflexes",
-)
-NerveViewSet = knowledge_viewset(
-    "Nerves",
-    selector=list_and_detail(selectors.nerve_list, selectors.nerve_detail),
-    serializer=list_and_detail(serializers.NerveListSerializer, serializers.NerveDetailSerializer),
-    filterset=filters.NerveFilter,
-    schema_tag="nerves",
-)
-SymptomViewSet = knowledge_viewset(
-    "Symptoms",
-    selector=list_and_detail(selectors.symptom_list, selectors.symptom_detail),
-    serializer=list_and_detail(serializers.SymptomListSerializer, serializers.SymptomDetailSerializer),
-    filterset=filters.SymptomFilter,
-    search=("question",),
-    schema_tag="symptoms",
-)
-ClinicalTestViewSet = knowledge_viewset(
-    "Clinical tests",
-    selector=list_and_detail(selectors.clinical_test_list, selectors.clinical_test_detail),
-    serializer=list_and_detail(serializers.ClinicalTestListSerializer, serializers.ClinicalTestDetailSerializer),
-    filterset=filters.ClinicalTestFilter,
-    schema_tag="clinical tests",
-)
-ConditionViewSet = knowledge_viewset(
-    "Conditions",
-    selector=list_and_detail(selectors.condition_list, selectors.condition_detail),
-    serializer=list_and_detail(serializers.ConditionListSerializer, serializers.ConditionDetailSerializer),
-    filterset=filters.ConditionFilter,
-    search=("synonyms", "icd10_codes"),
-    ordering=("category", "prior"),
-    schema_tag="conditions",
-)
-RedFlagViewSet = knowledge_viewset(
-    "Red flags",
-    selector=list_and_detail(selectors.red_flag_list, selectors.red_flag_detail),
-    serializer=list_and_detail(serializers.RedFlagListSerializer, serializers.RedFlagDetailSerializer),
-    filterset=filters.RedFlagFilter,
-    ordering=("urgency",),
-    schema_tag="red flags",
-)
-TreatmentViewSet = knowledge_viewset(
-    "Treatments",
-    selector=list_and_detail(selectors.treatment_list, selectors.treatment_detail),
-    serializer=list_and_detail(serializers.TreatmentListSerializer, serializers.TreatmentDetailSerializer),
-    filterset=filters.TreatmentFilter,
-    ordering=("kind",),
-    schema_tag="treatments",
-)
-ExerciseViewSet = knowledge_viewset(
-    "Exercises",
-    selector=list_and_detail(selectors.exercise_list, selectors.exercise_detail),
-    serializer=list_and_detail(serializers.ExerciseListSerializer, serializers.ExerciseDetailSerializer),
-    filterset=filters.ExerciseFilter,
-    ordering=("kind", "difficulty"),
-    schema_tag="exercises",
-)
-SourceViewSet = knowledge_viewset(
-    "Sources",
-    selector=list_and_detail(selectors.source_list, selectors.source_detail),
-    serializer=list_and_detail(serializers.SourceSerializer, serializers.SourceSerializer),
-    filterset=filters.SourceFilter,
-    search=("title", "authors"),
-    ordering=("year", "kind"),
-    schema_tag="sources",
-)
+class ExerciseViewSet(KnowledgeViewSet):
+    """Exercises: list and detail by code."""
+
+    list_selector = staticmethod(selectors.exercise_list)
+    detail_selector = staticmethod(selectors.exercise_detail)
+    list_serializer = serializers.ExerciseListSerializer
+    detail_serializer = serializers.ExerciseDetailSerializer
+    filterset_class = filters.ExerciseFilter
+    ordering_fields = ["code", "name", "kind", "difficulty"]
+
+
+@documented("sources", serializers.SourceSerializer, serializers.SourceSerializer)
+class SourceViewSet(KnowledgeViewSet):
+    """Sources: list and detail by code."""
+
+    list_selector = staticmethod(selectors.source_list)
+    detail_selector = staticmethod(selectors.source_detail)
+    list_serializer = detail_serializer = serializers.SourceSerializer
+    filterset_class = filters.SourceFilter
+    search_fields = ["code", "name", "title", "authors"]
+    ordering_fields = ["code", "name", "year", "kind"]
+
 
 EXPORT_SECTIONS = {
     "sources": (selectors.source_list, serializers.SourceSerializer),
@@ -194,16 +240,23 @@ EXPORT_SECTIONS = {
 }
 
 
-ExportSerializer = type(
-    "ExportSerializer",
-    (drf_serializers.Serializer,),
-    {
-        "__doc__": "The whole published knowledge graph with its sources, stamped with the knowledge version.",
-        "knowledge_version": drf_serializers.CharField(),
-        "generated_at": drf_serializers.DateTimeField(),
-        **{name: serializer(many=True) for name, (_, serializer) in EXPORT_SECTIONS.items()},
-    },
-)
+class ExportSerializer(drf_serializers.Serializer):
+    """The whole published knowledge graph with its sources, stamped with the knowledge version."""
+
+    knowledge_version = drf_serializers.CharField()
+    generated_at = drf_serializers.DateTimeField()
+    sources = serializers.SourceSerializer(many=True)
+    body_regions = serializers.BodyRegionDetailSerializer(many=True)
+    nerve_roots = serializers.NerveRootDetailSerializer(many=True)
+    muscle_actions = serializers.MuscleActionDetailSerializer(many=True)
+    reflexes = serializers.ReflexDetailSerializer(many=True)
+    nerves = serializers.NerveDetailSerializer(many=True)
+    symptoms = serializers.SymptomDetailSerializer(many=True)
+    clinical_tests = serializers.ClinicalTestDetailSerializer(many=True)
+    conditions = serializers.ConditionDetailSerializer(many=True)
+    red_flags = serializers.RedFlagDetailSerializer(many=True)
+    treatments = serializers.TreatmentDetailSerializer(many=True)
+    exercises = serializers.ExerciseDetailSerializer(many=True)
 
 
 class ExportView(KnowledgeCacheMixin, APIView):

@@ -23,7 +23,7 @@ def test_detail_carries_anatomy_evidence_care_and_sources(api):
     assert "M51.16" in body["icd10_codes"]
     slr = next(test for test in body["tests"] if test["code"] == "straight-leg-raise")
     assert (slr["sensitivity"], slr["specificity"], slr["provenance"]) == (0.91, 0.26, "study")
-    assert slr["source"] == "deville-2000-lasegue"
+    assert slr["source"]["code"] == "deville-2000-lasegue"
     estimates = [s for s in body["symptoms"] if s["provenance"] == "curator_estimate"]
     assert estimates and all(s["rationale"] for s in estimates)
     assert {"L4", "L5", "S1"} <= {root["code"] for root in body["nerve_roots"]}

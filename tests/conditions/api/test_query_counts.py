@@ -36,6 +36,7 @@ ENDPOINT_QUERIES = {
     "/api/v1/sources/nice-ng59/": 2,  # version, source
     "/api/v1/conditions/?nerve_root=L3-S1": LIST_QUERIES + 2,  # + root order for the range, + code check
     "/api/v1/conditions/?nerve=femoral&region=groin": LIST_QUERIES + 2,  # + one code check per filter
+    "/api/v1/exercises/?suitable_for=sciatica": LIST_QUERIES + 1,
     "/api/v1/exercises/?condition=sciatica": LIST_QUERIES + 1,
     "/api/v1/export/": 60,  # version, a savepoint, each kind's rows and prefetches, the release
 }

@@ -1,0 +1,43 @@
+"""Citations: in full for the sources endpoint, in short where a record cites them."""
+
+from rest_framework import serializers
+
+from conditions import models as m
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    """A citation."""
+
+    class Meta:
+        model = m.Source
+        fields: tuple[str, ...] = (
+            "code",
+            "name",
+            "title",
+            "authors",
+            "year",
+            "url",
+            "kind",
+            "doi",
+            "pmid",
+            "guideline_number",
+            "summary",
+        )
+
+
+class SourceRefSerializer(serializers.ModelSerializer):
+    """A citation, in short."""
+
+    class Meta:
+        model = m.Source
+        fields: tuple[str, ...] = (
+            "code",
+            "name",
+            "title",
+            "authors",
+            "year",
+            "kind",
+            "doi",
+            "pmid",
+            "guideline_number",
+        )
