@@ -161,13 +161,14 @@ CACHES = {
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
-    # Rendered knowledge responses, keyed by knowledge version and URL: in each process's memory,
-    # as they are cheap to rebuild and a new version makes every old key unreachable.
+    # Rendered knowledge responses, keyed by knowledge version, release and the parameters that
+    # change the answer: in each process's memory, bounded by bytes (a response can be a few bytes
+    # or the whole export), as they are cheap to rebuild and a new version makes old keys unreachable.
     "knowledge": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "refpain.memcache.ByteBoundedCache",
         "LOCATION": "knowledge",
         "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KNOWLEDGE_CACHE_ENTRIES", "5000"))},
+        "OPTIONS": {"MAX_BYTES": int(os.environ.get("KNOWLEDGE_CACHE_BYTES", str(64 * 1024 * 1024)))},
     },
 }
 

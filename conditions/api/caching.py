@@ -1,23 +1,29 @@
-"""Caching of knowledge reads: an ETag from the knowledge version, 304s, Cache-Control, and the
-rendered responses themselves, kept per version, so a repeated read does no work but look them up."""
+"""Caching of knowledge reads: an ETag from the knowledge version and the release, 304s,
+Cache-Control, and the rendered responses themselves, kept per version and release, so a repeated
+read does no work but look them up."""
 
 import hashlib
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
+from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from conditions.versioning import knowledge_version_recent
+from refpain.release import release_id
 
 
 def knowledge_etag() -> str:
-    return f'W/"knowledge-{knowledge_version_recent(settings.KNOWLEDGE_VERSION_TTL)}"'
+    # The release is part of the tag: after a deploy that changes how an answer is rendered,
+    # clients holding an old body must not be told it is still current.
+    return f'W/"knowledge-{knowledge_version_recent(settings.KNOWLEDGE_VERSION_TTL)}-{release_id()}"'
 
 
 def etag_matches(if_none_match: str, etag: str) -> bool:
@@ -33,6 +39,7 @@ class KnowledgeCacheMixin:
     get_throttles: Callable[[], list[BaseThrottle]]  # from the APIView this mixes into
 
     def dispatch(self, request, *args, **kwargs):
+        self.drop_unknown_parameters(request)
         # The fast path: a read already answered at this version skips authentication, content
         # negotiation and the view itself, but not the rate limit. Anything else, including a
         # database outage or a client over its limit, goes the normal way.
@@ -45,6 +52,30 @@ class KnowledgeCacheMixin:
                 return self.tagged(response, etag)
             self.etag = etag
         return super().dispatch(request, *args, **kwargs)
+
+    def known_parameters(self) -> set[str]:
+        """The query parameters that can change this view's answer; any other is ignored."""
+        known = set()
+        if filterset_class := getattr(self, "filterset_class", None):
+            known |= set(filterset_class.base_filters)
+        if getattr(self, "search_fields", None):
+            known.add(api_settings.SEARCH_PARAM)
+        if getattr(self, "ordering_fields", None):
+            known.add(api_settings.ORDERING_PARAM)
+        if paginator_class := getattr(self, "pagination_class", None):
+            known |= {paginator_class.page_query_param, paginator_class.page_size_query_param}
+        return known - {None}
+
+    def drop_unknown_parameters(self, request) -> None:
+        # Unknown parameters cannot change the answer, so they must not make a new cache entry
+        # (each would hold a whole rendered body) nor appear in the pagination links. Dropping
+        # them from the request keeps the answer, its links and its cache key in step.
+        known = self.known_parameters()
+        kept = sorted((name, value) for name, values in request.GET.lists() if name in known for value in values)
+        if len(kept) != sum(len(values) for values in request.GET.lists()):
+            query = urlencode(kept)
+            request.META["QUERY_STRING"] = query
+            request.GET = QueryDict(query)
 
     def within_rate_limit(self, request) -> bool:
         # A mixin: self is the APIView it is mixed into, as the throttles expect.
@@ -73,7 +104,9 @@ class KnowledgeCacheMixin:
 
     @staticmethod
     def cache_key(request, etag: str | None) -> str:
-        url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        # The host is part of the key, as pagination links are absolute; the parameters come sorted.
+        query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
+        url = hashlib.sha256(f"{request.build_absolute_uri(request.path)}?{query}".encode()).hexdigest()
         return f"knowledge:{etag}:{url}"
 
     def is_cached(self, request) -> bool:

@@ -1,9 +1,12 @@
 """HTTP caching: ETags from the knowledge version, 304s without serialising, public Cache-Control."""
 
 import pytest
+from django.core.cache import caches
 
 from conditions import models as m
 from conditions.api import serializers
+from conditions.api.views import ExportView, KnowledgeViewSet
+from refpain.release import release_id
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +85,80 @@ def test_errors_are_not_publicly_cached(api):
     response = api.get("/api/v1/conditions/?nerve_root=L9")
     assert response.status_code == 400
     assert "public" not in response.get("Cache-Control", "")
+
+
+@pytest.fixture
+def knowledge_cache_of(settings):
+    """The knowledge cache, bounded to the given number of bytes."""
+
+    def bounded(max_bytes: int):
+        settings.CACHES = {
+            **settings.CACHES,
+            "knowledge": {**settings.CACHES["knowledge"], "OPTIONS": {"MAX_BYTES": max_bytes}},
+        }
+        caches["knowledge"].clear()
+        return caches["knowledge"]
+
+    return bounded
+
+
+def test_two_thousand_junk_urls_add_no_cache_entries(api, knowledge_cache_of, monkeypatch):
+    cache = knowledge_cache_of(8 * 1024 * 1024)  # room for the export and a page of conditions
+    for view in (ExportView, KnowledgeViewSet):  # 2,000 requests from one client: no rate limit here
+        monkeypatch.setattr(view, "throttle_classes", [])
+    for i in range(1000):
+        assert api.get(f"/api/v1/export/?x={i}").status_code == 200
+        assert api.get(f"/api/v1/conditions/?utm_source={i}&page=1").status_code == 200
+    assert len(cache) == 2
+    assert cache.size_in_bytes <= 8 * 1024 * 1024
+
+
+def test_the_cache_stays_under_its_byte_bound_when_every_answer_differs(api, knowledge_cache_of):
+    cache = knowledge_cache_of(256 * 1024)
+    sizes = []
+    for i in range(120):
+        assert api.get(f"/api/v1/conditions/?page_size={1 + i % 60}&ordering={'-' * (i % 2)}name").status_code == 200
+        sizes.append(cache.size_in_bytes)
+    assert max(sizes) <= 256 * 1024
+    assert len(cache) < 120  # older answers were evicted to make room
+
+
+def test_a_known_parameter_still_gets_its_own_answer(api):
+    everything = api.get("/api/v1/conditions/?junk=1").json()
+    l4 = api.get("/api/v1/conditions/?nerve_root=L4&junk=1").json()
+    assert l4["count"] < everything["count"]
+    assert api.get("/api/v1/conditions/?nerve_root=L4").json() == l4
+
+
+def test_pagination_links_leave_out_ignored_parameters(api):
+    body = api.get("/api/v1/conditions/?page_size=2&tracking=abc").json()
+    assert "page=2" in body["next"]
+    assert "tracking" not in body["next"]
+
+
+def test_a_new_release_changes_the_etag_of_unchanged_knowledge(api, monkeypatch):
+    monkeypatch.setenv("RELEASE", "2026.11.30-a1b2c3")
+    release_id.cache_clear()
+    old = api.get("/api/v1/nerve-roots/L5/")["ETag"]
+    assert api.get("/api/v1/nerve-roots/L5/", HTTP_IF_NONE_MATCH=old).status_code == 304
+
+    monkeypatch.setenv("RELEASE", "2026.12.01-d4e5f6")
+    release_id.cache_clear()
+    response = api.get("/api/v1/nerve-roots/L5/", HTTP_IF_NONE_MATCH=old)
+    assert response.status_code == 200
+    assert response["ETag"] != old
+    release_id.cache_clear()
+
+
+def test_without_release_set_a_changed_source_file_changes_the_release(settings, tmp_path, monkeypatch):
+    monkeypatch.delenv("RELEASE", raising=False)
+    (tmp_path / "conditions").mkdir()
+    serializer = tmp_path / "conditions" / "serializers.py"
+    serializer.write_text("fields = ['code', 'name']\n")
+    settings.BASE_DIR = tmp_path
+    release_id.cache_clear()
+    before = release_id()
+    serializer.write_text("fields = ['code', 'name', 'summary']\n")
+    release_id.cache_clear()
+    assert release_id() != before
+    release_id.cache_clear()
