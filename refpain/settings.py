@@ -1,6 +1,7 @@
 """Settings for refpain: one module, read from the environment with safe local defaults."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,7 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "corsheaders",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "simple_history",
     "axes",
@@ -173,7 +174,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Mobile apps sign in with a token (POST /api/v1/auth/token/); the browsable admin uses sessions.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "refpain.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Anyone may read the knowledge; writing happens in the admin.
@@ -191,6 +192,13 @@ REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": None,
     # Client addresses for rate limits: trust X-Forwarded-For only from this many proxies in front.
     "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+}
+
+# API tokens (django-rest-knox): only a hash is stored; a token expires TOKEN_TTL_HOURS after sign-in,
+# and clients send it as 'Authorization: Token <token>'.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=float(os.environ.get("TOKEN_TTL_HOURS", "720"))),
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 SPECTACULAR_SETTINGS = {
