@@ -5,11 +5,14 @@ from rest_framework import exceptions
 
 
 class TokenAuthentication(KnoxTokenAuthentication):
-    """knox's token check, answering a token that is not UTF-8 text with a 401 rather than a crash."""
+    """knox's token check, answering a token that could never be one with a 401 rather than a crash."""
 
     def authenticate_credentials(self, token):
+        # Not UTF-8 text, knox fails to decode it; a NUL byte, PostgreSQL refuses the lookup.
         try:
-            token.decode("utf-8")
+            possible = "\x00" not in token.decode("utf-8")
         except UnicodeDecodeError:
-            raise exceptions.AuthenticationFailed("Invalid token.") from None
+            possible = False
+        if not possible:
+            raise exceptions.AuthenticationFailed("Invalid token.")
         return super().authenticate_credentials(token)

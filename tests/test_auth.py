@@ -116,3 +116,10 @@ def test_repeated_failed_sign_ins_lock_the_user_out_of_the_token_endpoint(app_us
     assert locked.status_code == 400
     assert locked.json()["errors"][0]["code"] == "authorization"
     assert not AuthToken.objects.exists()
+
+
+def test_a_token_with_a_nul_byte_is_a_401_not_a_crash():
+    # PostgreSQL refuses text with NUL in it, so this must never reach the token lookup.
+    response = APIClient().get("/api/v1/assessments/", HTTP_AUTHORIZATION="Token abc\x00def")
+    assert response.status_code == 401
+    assert response.json()["code"] == "authentication_failed"
