@@ -2,6 +2,7 @@
 
 from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
+from django.views import csrf
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
@@ -78,3 +79,21 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return JsonResponse(error_body(403, "permission_denied", "Forbidden."), status=status.HTTP_403_FORBIDDEN)
+
+
+def method_not_allowed(request, allowed: list[str]) -> JsonResponse:
+    response = JsonResponse(
+        error_body(405, "method_not_allowed", f'Method "{request.method}" not allowed.'),
+        status=status.HTTP_405_METHOD_NOT_ALLOWED,
+    )
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """A refused CSRF check in the error shape; the admin keeps Django's page, which tells a clinician what to do."""
+    if request.path.startswith("/admin/"):
+        return csrf.csrf_failure(request, reason)
+    return JsonResponse(
+        error_body(403, "csrf_failed", f"CSRF verification failed: {reason}"), status=status.HTTP_403_FORBIDDEN
+    )

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.csrf import csrf_exempt
 
-from refpain.errors import error_body
+from refpain.errors import method_not_allowed
 
 # The links change only with a new release, so clients and proxies may keep the page a while.
 INDEX_MAX_AGE = 3600
@@ -35,11 +35,7 @@ def links() -> dict:
 def index(request):
     """JSON naming the service's entry points, or a page of links for a client that prefers HTML."""
     if request.method not in ("GET", "HEAD"):
-        response = JsonResponse(
-            error_body(405, "method_not_allowed", f'Method "{request.method}" not allowed.'), status=405
-        )
-        response["Allow"] = "GET, HEAD"
-        return response
+        return method_not_allowed(request, ["GET", "HEAD"])
     # JSON unless HTML is explicitly preferred: curl's */* and an absent Accept header get JSON.
     if request.get_preferred_type(["application/json", "text/html"]) == "text/html":
         items = format_html_join(

@@ -1,5 +1,6 @@
 """Shared OpenAPI pieces: the error body every 4xx and 5xx response uses."""
 
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
@@ -32,3 +33,9 @@ SIGNED_IN_RESPONSES = {
     **ERROR_RESPONSES,
     401: OpenApiResponse(ErrorSerializer, description="Not signed in: send a token or a session."),
 }
+
+
+class TokenScheme(KnoxTokenScheme):
+    """Documents refpain's knox token check as knox's own: 'Authorization: Token <token>'."""
+
+    target_class = "refpain.authentication.TokenAuthentication"

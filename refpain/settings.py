@@ -1,6 +1,7 @@
 """Settings for refpain: one module, read from the environment with safe local defaults."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +34,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBU
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "refpain.errors.csrf_failure"  # the error shape, not Django's HTML page
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -43,7 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "corsheaders",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "simple_history",
     "axes",
@@ -192,7 +194,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Mobile apps sign in with a token (POST /api/v1/auth/token/); the browsable admin uses sessions.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "refpain.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Anyone may read the knowledge; writing happens in the admin.
@@ -210,6 +212,13 @@ REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": None,
     # Client addresses for rate limits: trust X-Forwarded-For only from this many proxies in front.
     "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+}
+
+# API tokens (django-rest-knox): only a hash is stored; a token expires TOKEN_TTL_HOURS after sign-in,
+# and clients send it as 'Authorization: Token <token>'.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=float(os.environ.get("TOKEN_TTL_HOURS", "720"))),
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 SPECTACULAR_SETTINGS = {

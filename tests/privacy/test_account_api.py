@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from assessments.models import Assessment
@@ -82,15 +82,15 @@ def test_the_download_costs_one_query_however_many_assessments(api, alice, djang
 def test_erasing_an_account_deletes_it_with_its_assessments_and_tokens(api, alice, bob, django_user_model):
     assess(api, alice)
     kept = {assess(api, bob), assess(api, None)}
-    token = Token.objects.create(user=alice)
+    _, token = AuthToken.objects.create(user=alice)
     api.force_authenticate(None)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 
     response = api.delete(ACCOUNT_URL)
 
     assert response.status_code == 204
     assert not django_user_model.objects.filter(username="alice").exists()
-    assert not Token.objects.filter(user_id=alice.pk).exists()
+    assert not AuthToken.objects.filter(user_id=alice.pk).exists()
     assert {str(pk) for pk in Assessment.objects.values_list("id", flat=True)} == kept
     assert api.get(DATA_URL).status_code == 401  # the token went with the account
 
