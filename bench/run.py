@@ -12,8 +12,6 @@ import argparse
 import json
 import os
 import re
-import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,6 +36,7 @@ from django.core.management import call_command  # noqa: E402
 from assessments.engine import AssessmentInput, assess  # noqa: E402
 from assessments.knowledge import published_knowledge  # noqa: E402
 from assessments.models import Assessment  # noqa: E402
+from bench.servers import Service  # noqa: E402
 from conditions.models import BodyRegion  # noqa: E402
 from tests.assessments.vignettes import VIGNETTES  # noqa: E402
 
@@ -84,55 +83,6 @@ ENDPOINTS = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """gunicorn with production settings (DEBUG off), serving plain HTTP on loopback."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        env = {
-            **os.environ,
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "SECURE_COOKIES": "0",
-            "BIND": f"127.0.0.1:{self.port}",
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "API_ANON_RATE": "1000000000/minute",
-            # The scaled export takes minutes to build once per worker: let it finish.
-            "GUNICORN_TIMEOUT": "900",
-            "GUNICORN_MAX_REQUESTS": "0",  # no worker restarts (and cold caches) in the middle of a run
-            "ASSESSMENT_RATE": "1000000000/minute",
-        }
-        gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
-        self.process = subprocess.Popen(
-            [gunicorn, "-c", str(ROOT / "gunicorn.conf.py"), "refpain.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit("gunicorn did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
 def wrk(plan: Plan, url: str, *, headers=(), script: str | None = None, body_file: str | None = None) -> dict:
     command = ["wrk", "-t2", f"-c{plan.connections}", f"-d{plan.seconds}s", "--latency"]
     for header in headers:
@@ -163,7 +113,7 @@ def milliseconds(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def measure(plan: Plan, server: Server) -> dict:
+def measure(plan: Plan, server: Service) -> dict:
     region = BodyRegion.objects.order_by("pk").first().pk
     baseline_url = f"{server.base}/bench/baseline/{region}/"
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
@@ -219,7 +169,14 @@ def engine_microseconds(runs: int) -> float:
 def run_phase(plan: Plan, label: str) -> dict:
     print(f"== {label}: engine alone, then gunicorn under wrk", file=sys.stderr)
     engine = engine_microseconds(plan.engine_runs)
-    server = Server()
+    server = Service(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            # The scaled export takes minutes to build once per worker: let it finish.
+            "GUNICORN_TIMEOUT": "900",
+            "GUNICORN_MAX_REQUESTS": "0",  # no worker restarts (and cold caches) in the middle of a run
+        }
+    )
     try:
         results = measure(plan, server)
     finally:
