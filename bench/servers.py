@@ -95,7 +95,8 @@ class Service:
         self.process = subprocess.Popen([str(gunicorn), "-c", "gunicorn.conf.py", "refpain.wsgi"], cwd=ROOT,
                                         env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         try:
-            self.wait_until(lambda: self.status("/healthz") == 200, seconds=30)
+            # Generous: on a busy machine the workers take a while to import Django and connect.
+            self.wait_until(lambda: self.status("/healthz") == 200, seconds=120)
         except AssertionError:
             self.stop()
             raise
