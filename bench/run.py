@@ -1,28 +1,31 @@
 """The benchmark: each endpoint against a single-query baseline, alternating, on shipped and scaled data.
 
 Run by `make bench` (bin/bench), which provides a throwaway PostgreSQL server. For each data set it
-starts gunicorn with production settings, then for every endpoint runs wrk on the baseline and on the
-endpoint in turn, ROUNDS times, and reports throughput, p50 and p99 latency and the endpoint/baseline
-ratio (median of the rounds, with min and max). It writes bench/results/latest.md and latest.png.
+starts gunicorn with production settings plus the benchmark app (bench.settings), then for every
+endpoint runs wrk on the baseline and on the endpoint in turn, ROUNDS times, and reports throughput,
+p50 and p99 latency and the endpoint/baseline ratio (median of the rounds, with min and max). It writes
+bench/results/latest.md and latest.png. `--quick` is a smoke run of a few seconds per data set that
+writes no results.
 """
 
+import argparse
 import json
 import os
 import re
-import secrets
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "refpain.settings")
+# The baseline URL and the scale-data command exist only in the benchmark's settings.
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
 
 import django  # noqa: E402
@@ -34,15 +37,41 @@ from django.core.management import call_command  # noqa: E402
 from assessments.engine import AssessmentInput, assess  # noqa: E402
 from assessments.knowledge import published_knowledge  # noqa: E402
 from assessments.models import Assessment  # noqa: E402
+from bench.servers import Service  # noqa: E402
 from conditions.models import BodyRegion  # noqa: E402
 from tests.assessments.vignettes import VIGNETTES  # noqa: E402
 
-SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
-SCALE_FACTOR = int(os.environ.get("BENCH_SCALE_FACTOR", "100"))
-SCALE_ASSESSMENTS = int(os.environ.get("BENCH_SCALE_ASSESSMENTS", "200000"))
 RESULTS = ROOT / "bench" / "results"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How long and how large a run is: from the BENCH_* environment, or a quick smoke run."""
+
+    seconds: int
+    rounds: int
+    connections: int
+    scale_factor: int
+    scale_assessments: int
+    engine_runs: int = 2000
+    write_results: bool = True
+
+    @classmethod
+    def from_environment(cls) -> "Plan":
+        return cls(
+            seconds=int(os.environ.get("BENCH_SECONDS", "5")),
+            rounds=int(os.environ.get("BENCH_ROUNDS", "5")),
+            connections=int(os.environ.get("BENCH_CONNECTIONS", "16")),
+            scale_factor=int(os.environ.get("BENCH_SCALE_FACTOR", "100")),
+            scale_assessments=int(os.environ.get("BENCH_SCALE_ASSESSMENTS", "200000")),
+        )
+
+    @classmethod
+    def quick(cls) -> "Plan":
+        # Every step once, briefly: shows the harness works, measures nothing worth keeping.
+        return cls(seconds=1, rounds=1, connections=4, scale_factor=2, scale_assessments=500, engine_runs=50,
+                   write_results=False)  # fmt: skip
+
 
 ENDPOINTS: dict[str, dict[str, Any]] = {
     "nerve root detail": {"path": "/api/v1/nerve-roots/L5/", "target": 0.8},
@@ -55,57 +84,8 @@ ENDPOINTS: dict[str, dict[str, Any]] = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """gunicorn with production settings (DEBUG off), serving plain HTTP on loopback."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        env = {
-            **os.environ,
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "SECURE_COOKIES": "0",
-            "BIND": f"127.0.0.1:{self.port}",
-            "BENCHMARK_BASELINE": "1",
-            "API_ANON_RATE": "1000000000/minute",
-            # The scaled export takes minutes to build once per worker: let it finish.
-            "GUNICORN_TIMEOUT": "900",
-            "GUNICORN_MAX_REQUESTS": "0",  # no worker restarts (and cold caches) in the middle of a run
-            "ASSESSMENT_RATE": "1000000000/minute",
-        }
-        gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
-        self.process = subprocess.Popen(
-            [gunicorn, "-c", str(ROOT / "gunicorn.conf.py"), "refpain.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit("gunicorn did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
-def wrk(url: str, *, headers=(), script: str | None = None, body_file: str | None = None) -> dict:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+def wrk(plan: Plan, url: str, *, headers=(), script: str | None = None, body_file: str | None = None) -> dict:
+    command = ["wrk", "-t2", f"-c{plan.connections}", f"-d{plan.seconds}s", "--latency"]
     for header in headers:
         command += ["-H", header]
     if script:
@@ -137,7 +117,7 @@ def milliseconds(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def measure(server: Server) -> dict:
+def measure(plan: Plan, server: Service) -> dict:
     region = BodyRegion.objects.order_by("pk").values_list("pk", flat=True)[0]
     baseline_url = f"{server.base}/bench/baseline/{region}/"
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
@@ -147,14 +127,14 @@ def measure(server: Server) -> dict:
     results: dict[str, list[dict[str, Any]]] = {name: [] for name in ENDPOINTS}
     warm_up(server)
     for spec in ENDPOINTS.values():  # warm every worker's snapshot and response cache
-        run_endpoint(server, spec, etag, post_script, body.name)
-    for round_number in range(1, ROUNDS + 1):
+        run_endpoint(plan, server, spec, etag, post_script, body.name)
+    for round_number in range(1, plan.rounds + 1):
         for name, spec in ENDPOINTS.items():
-            base = wrk(baseline_url)
-            endpoint = run_endpoint(server, spec, etag, post_script, body.name)
+            base = wrk(plan, baseline_url)
+            endpoint = run_endpoint(plan, server, spec, etag, post_script, body.name)
             ratio = endpoint["rps"] / base["rps"] if base["rps"] else float("nan")
             results[name].append({"baseline": base, "endpoint": endpoint, "ratio": ratio})
-        print(f"  round {round_number}/{ROUNDS} done", file=sys.stderr)
+        print(f"  round {round_number}/{plan.rounds} done", file=sys.stderr)
     return results
 
 
@@ -173,29 +153,36 @@ def warm_up(server) -> None:
                 break
 
 
-def run_endpoint(server, spec, etag, post_script, body_file):
+def run_endpoint(plan, server, spec, etag, post_script, body_file):
     url = f"{server.base}{spec['path']}"
     if spec.get("post"):
-        return wrk(url, script=post_script, body_file=body_file)
+        return wrk(plan, url, script=post_script, body_file=body_file)
     headers = [f"If-None-Match: {etag}"] if spec.get("etag") else []
-    return wrk(url, headers=headers)
+    return wrk(plan, url, headers=headers)
 
 
-def engine_microseconds() -> float:
+def engine_microseconds(runs: int) -> float:
     knowledge = published_knowledge()
     inputs = [AssessmentInput.from_dict(v.request) for v in VIGNETTES]
     start = time.perf_counter()
-    for index in range(2000):
+    for index in range(runs):
         assess(inputs[index % len(inputs)], knowledge)
-    return (time.perf_counter() - start) / 2000 * 1e6
+    return (time.perf_counter() - start) / runs * 1e6
 
 
-def run_phase(label: str) -> dict:
+def run_phase(plan: Plan, label: str) -> dict:
     print(f"== {label}: engine alone, then gunicorn under wrk", file=sys.stderr)
-    engine = engine_microseconds()
-    server = Server()
+    engine = engine_microseconds(plan.engine_runs)
+    server = Service(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            # The scaled export takes minutes to build once per worker: let it finish.
+            "GUNICORN_TIMEOUT": "900",
+            "GUNICORN_MAX_REQUESTS": "0",  # no worker restarts (and cold caches) in the middle of a run
+        }
+    )
     try:
-        results = measure(server)
+        results = measure(plan, server)
     finally:
         server.stop()
     return {"engine_us": engine, "results": results, "assessments": Assessment.objects.count()}
@@ -215,13 +202,13 @@ def summary(samples: list[dict]) -> dict:
     }
 
 
-def report(phases: dict) -> str:
+def report(plan: Plan, phases: dict) -> str:
     lines = [
         "# refpain benchmark",
         "",
         f"{os.cpu_count()} cores; PostgreSQL, gunicorn ({os.environ.get('WEB_CONCURRENCY', (os.cpu_count() or 1) * 2)} "
-        f"sync workers) and wrk ({CONNECTIONS} connections) on one machine; {ROUNDS} alternating rounds of "
-        f"{SECONDS} s per endpoint and baseline. Ratio = endpoint requests/s ÷ baseline requests/s in the same "
+        f"sync workers) and wrk ({plan.connections} connections) on one machine; {plan.rounds} alternating rounds of "
+        f"{plan.seconds} s per endpoint and baseline. Ratio = endpoint requests/s ÷ baseline requests/s in the same "
         "round: median (min to max).",
         "",
         "| endpoint | data | req/s | baseline req/s | p50 ms | p99 ms | ratio | target | met | non-2xx |",
@@ -279,18 +266,23 @@ def chart(phases: dict, path: Path) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark every measured endpoint against the baseline.")
+    parser.add_argument("--quick", action="store_true", help="a smoke run of a few seconds; writes no results")
+    plan = Plan.quick() if parser.parse_args().quick else Plan.from_environment()
     call_command("migrate", verbosity=0)
     call_command("load_knowledge", verbosity=0)
-    phases = {"shipped": run_phase("shipped knowledge")}
-    if SCALE_FACTOR:
-        print(f"== generating the scale set (x{SCALE_FACTOR}, {SCALE_ASSESSMENTS} assessments)", file=sys.stderr)
-        call_command("generate_scale_data", factor=SCALE_FACTOR, assessments=SCALE_ASSESSMENTS)
-        phases[f"scaled x{SCALE_FACTOR}"] = run_phase("scaled knowledge")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    text = report(phases)
-    (RESULTS / "latest.md").write_text(text)
-    (RESULTS / "latest.json").write_text(json.dumps(phases, indent=1))
-    chart(phases, RESULTS / "latest.png")
+    phases = {"shipped": run_phase(plan, "shipped knowledge")}
+    if plan.scale_factor:
+        scale = f"x{plan.scale_factor}, {plan.scale_assessments} assessments"
+        print(f"== generating the scale set ({scale})", file=sys.stderr)
+        call_command("generate_scale_data", factor=plan.scale_factor, assessments=plan.scale_assessments)
+        phases[f"scaled x{plan.scale_factor}"] = run_phase(plan, "scaled knowledge")
+    text = report(plan, phases)
+    if plan.write_results:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "latest.md").write_text(text)
+        (RESULTS / "latest.json").write_text(json.dumps(phases, indent=1))
+        chart(phases, RESULTS / "latest.png")
     print(text)
 
 

@@ -253,6 +253,4 @@ KNOWLEDGE_VERSION_TTL = float(os.environ.get("KNOWLEDGE_VERSION_TTL", "1"))
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 
-# Serves /bench/baseline/<pk>/, the benchmark's reference endpoint; off unless benchmarking.
-BENCHMARK_BASELINE = env_bool("BENCHMARK_BASELINE", False)
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -1,6 +1,5 @@
 """URL configuration: the versioned JSON API, its schema and docs, and the admin for curators."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -38,11 +37,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("admin/", admin.site.urls),
 ]
-
-if settings.BENCHMARK_BASELINE:
-    from refpain.benchmark import baseline
-
-    urlpatterns.append(path("bench/baseline/<int:pk>/", baseline, name="bench-baseline"))
 
 handler400 = "refpain.errors.bad_request"
 handler403 = "refpain.errors.permission_denied"

@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
+from rest_framework.test import APIClient
 
 from assessments.knowledge import forget_snapshot
 from conditions.knowledge import knowledge_load
+from tests.factories import make_clinician
 
 DATA = Path(__file__).parent / "data"
 
@@ -50,6 +53,37 @@ def fresh_knowledge_snapshot():
     forget_snapshot()
     yield
     forget_snapshot()
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    # Throttle counters and rendered responses live in caches; each test starts with none.
+    for alias in ("default", "knowledge"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "knowledge"):
+        caches[alias].clear()
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def editor(db):
+    return make_clinician("edna-editor", "Editors")
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_clinician("rita-reviewer", "Reviewers")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
 
 
 def pytest_collection_modifyitems(items):

@@ -2,6 +2,9 @@
 
 import itertools
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from conditions import models as m
 from conditions.vocabulary import Segment
 
@@ -10,6 +13,13 @@ _counter = itertools.count(1)
 
 def unique_code(prefix: str) -> str:
     return f"test-{prefix}-{next(_counter)}"
+
+
+def make_clinician(username: str, role: str, **fields):
+    """A staff user with one of the clinician roles the migrations create ("Editors", "Reviewers")."""
+    user = get_user_model().objects.create_user(username, password="not-a-real-password", is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=role))
+    return user
 
 
 def make_source(**fields) -> m.Source:

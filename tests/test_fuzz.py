@@ -12,6 +12,8 @@ from schemathesis.checks import positive_data_acceptance
 
 from refpain.wsgi import application
 
+pytestmark = pytest.mark.fuzz
+
 EXAMPLES_PER_OPERATION = 12  # bounded, so CI stays quick; raise it locally for a longer hunt
 
 

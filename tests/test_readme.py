@@ -3,32 +3,10 @@
 import json
 import shlex
 import subprocess
-from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
-
-
-def shell_blocks(text: str) -> list[str]:
-    """The README's shell examples: fenced `sh` blocks and indented code blocks, as written."""
-    lines = text.splitlines()
-    blocks, i = [], 0
-    while i < len(lines):
-        if lines[i].startswith("```sh"):
-            end = lines.index("```", i + 1)
-            blocks.append("\n".join(lines[i + 1 : end]))
-            i = end + 1
-        elif lines[i].startswith("    ") and (i == 0 or not lines[i - 1].strip()):
-            end = i
-            while end < len(lines) and lines[end].startswith("    "):
-                end += 1
-            blocks.append("\n".join(line[4:] for line in lines[i:end]))
-            i = end
-        else:
-            i += 1
-    return blocks
-
+from tests.helpers import README, shell_blocks
 
 CURL_EXAMPLES = [block for block in shell_blocks(README.read_text()) if "curl " in block]
 

@@ -1,6 +1,6 @@
 """Requests shared by the assessment tests."""
 
-# The request of SPEC.md and the README: an L5 picture on the left.
+# The request of the README's assessment example: an L5 picture on the left.
 SPEC_EXAMPLE = {
     "age": 41,
     "sex": "male",

@@ -3,8 +3,6 @@
 import uuid
 
 import pytest
-from django.core.cache import cache
-from rest_framework.test import APIClient
 from rest_framework.throttling import ScopedRateThrottle
 
 from assessments.knowledge import published_knowledge
@@ -15,16 +13,6 @@ from tests.assessments.examples import SPEC_EXAMPLE
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/assessments/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()  # throttle counters
-
-
-@pytest.fixture
-def api():
-    return APIClient()
 
 
 def post(api, body):

@@ -1,13 +1,11 @@
 """The engine on clinical vignettes: the right cause near the top, the right root, never too low a triage.
 
-Three sets: ours (tests/assessments/vignettes.py), and two written blind by a separate reviewer from the
-clinical reference and the request format only, before the engine ever ran them (holdout_vignettes.py for
-version 1, holdout_v2.py for version 2). Scores are measured over each whole set, against the targets of the
+Three sets (tests/data/vignettes/, read by tests/assessments/vignettes.py): ours, and two written blind by a
+separate reviewer from the clinical reference and the request format only, before the engine ever ran them
+(blind-v1 for version 1, blind-v2 for version 2). Scores are measured over each whole set, against the targets of the
 engine's acceptance: the expected cause in the first three for 95%, first for 85%, the first root right for
 90%, triage exact for 85%, and never below the minimum safe level.
 """
-
-from dataclasses import dataclass
 
 import pytest
 
@@ -15,16 +13,14 @@ from assessments.engine import AssessmentInput, assess
 from assessments.engine.types import AssessmentResult
 from conditions.vocabulary import TriageLevel
 from tests.assessments.fixture_knowledge import fixture_knowledge
-from tests.assessments.holdout_v2 import HOLDOUT_V2
-from tests.assessments.holdout_vignettes import HOLDOUT
-from tests.assessments.vignettes import VIGNETTES
+from tests.assessments.vignettes import HOLDOUT, HOLDOUT_V2, VIGNETTES, Vignette
 
 
 def run(request: dict) -> AssessmentResult:
     return assess(AssessmentInput.from_dict(request), fixture_knowledge())
 
 
-def answers(result: AssessmentResult, expected: set[str]) -> tuple[bool, bool]:
+def answers(result: AssessmentResult, expected: tuple[str, ...]) -> tuple[bool, bool]:
     """Whether an expected condition is the first answer, and whether it is among the first three.
 
     The first answer is any cause to rule out (they are listed first, with no number) or else the likeliest
@@ -40,45 +36,10 @@ def answers(result: AssessmentResult, expected: set[str]) -> tuple[bool, bool]:
     return bool(wanted & {*rule_out, *first}), bool(wanted & {c.code for c in causes[:3]})
 
 
-@dataclass
-class Case:
-    """A vignette in one shape: the expected causes, root, triage and the lowest safe triage."""
-
-    name: str
-    request: dict
-    expected: set[str]
-    root: str | None
-    triage: str | None  # the exact level expected; None where the set gives only a range
-    min_triage: str
-    max_triage: str
-    must_be_first: bool = True
-    nerve: str | None = None
-    red_flags: tuple[str, ...] = ()
+OURS, BLIND_V1, BLIND_V2 = VIGNETTES, HOLDOUT, HOLDOUT_V2
 
 
-OURS = [
-    Case(v.name, v.request, {v.condition}, v.root, v.triage, v.triage, v.triage, v.first, v.nerve, v.red_flags)
-    for v in VIGNETTES
-]
-BLIND_V1 = [
-    Case(c["name"], c["request"], {c["top3"]}, c["root"], None, c["min_triage"], c["max_triage"], False)
-    for c in HOLDOUT
-]
-BLIND_V2 = [
-    Case(
-        c["name"],
-        c["request"],
-        {c["expected"], *c["top3_also_ok"]},
-        c["root"],
-        c["triage"],
-        c["min_triage"],
-        "emergency",
-    )
-    for c in HOLDOUT_V2
-]
-
-
-def score(cases: list[Case]) -> dict[str, float]:
+def score(cases: list[Vignette]) -> dict[str, float]:
     """The share of cases meeting each target, and how many fell below their minimum safe triage."""
     first = top3 = exact = under = roots = root_right = 0
     for case in cases:
@@ -135,9 +96,9 @@ def test_every_emergency_is_caught(case):
 def test_vignette(vignette):
     """Each of our own vignettes in full: they are the engine's specification by example."""
     result = run(vignette.request)
-    is_first, in_top3 = answers(result, {vignette.condition})
+    is_first, in_top3 = answers(result, vignette.expected)
     ranked = [(c.code, c.probability) for c in result.conditions[:4]]
-    assert is_first if vignette.first else in_top3, ranked
+    assert is_first if vignette.must_be_first else in_top3, ranked
     assert result.triage.level == vignette.triage, result.triage.reasons
     if vignette.root:
         assert result.nerve_roots[0].code == vignette.root, [(r.code, r.score) for r in result.nerve_roots[:3]]
@@ -149,7 +110,7 @@ def test_vignette(vignette):
 def test_the_vignettes_cover_every_condition_root_and_red_flag(vocabulary):
     conditions = {entry["code"] for entry in vocabulary["conditions"]}
     flags = {entry["code"] for entry in vocabulary["red_flags"]}
-    assert conditions - {v.condition for v in VIGNETTES} == set()
+    assert conditions - {code for v in VIGNETTES for code in v.expected} == set()
     assert {"L2", "L3", "L4", "L5", "S1"} - {v.root for v in VIGNETTES} == set()
     assert flags - {flag for v in VIGNETTES for flag in v.red_flags} == set()
     v2 = {entry["code"] for entry in vocabulary["conditions"] if entry.get("added") == "v2"}

@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.admin.utils import flatten
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -80,14 +79,6 @@ def test_every_shipped_icd10_code_passes():
 
 
 # --- the admin page ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("edna-editor", password="not-a-real-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def change_url(condition):

@@ -6,22 +6,9 @@ from django.db.models import Count, Q
 from conditions import models as m
 from conditions.knowledge import knowledge_load
 from conditions.versioning import curated_models, knowledge_version
+from tests.helpers import VOCABULARY_MODELS
 
 pytestmark = pytest.mark.django_db
-
-VOCABULARY_MODELS = {
-    "nerve_roots": m.NerveRoot,
-    "body_regions": m.BodyRegion,
-    "muscle_actions": m.MuscleAction,
-    "reflexes": m.Reflex,
-    "nerves": m.Nerve,
-    "symptoms": m.Symptom,
-    "clinical_tests": m.ClinicalTest,
-    "conditions": m.Condition,
-    "red_flags": m.RedFlag,
-    "treatments": m.Treatment,
-    "exercises": m.Exercise,
-}
 
 HELER = "seed-heler-2016"
 LIV = "seed-liv-hospital-2025"

@@ -13,32 +13,11 @@ from conditions import models as m
 from conditions.history import knowledge_state_at
 from conditions.review import AlreadyReviewed, ConflictError, change_request_approve, change_request_reject
 from conditions.versioning import knowledge_version
+from tests.factories import make_clinician
 
 pytestmark = pytest.mark.django_db
 
 FAIR = {"condition__code": "piriformis-syndrome", "test__code": "fair-test"}
-
-
-def clinician(django_user_model, username, role):
-    user = django_user_model.objects.create_user(username, password="not-a-real-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return clinician(django_user_model, "edna-editor", "Editors")
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    return clinician(django_user_model, "rita-reviewer", "Reviewers")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def evidence_form(link, **changes):
@@ -133,7 +112,7 @@ def test_an_editor_without_the_reviewer_role_cannot_approve_anyones_change(
     client, editor_client, django_user_model, django_capture_on_commit_callbacks
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
-    client.force_login(clinician(django_user_model, "other-editor", "Editors"))
+    client.force_login(make_clinician("other-editor", "Editors"))
     response = client.post(reverse("admin:conditions_changerequest_approve", args=[m.ChangeRequest.objects.get().pk]))
     assert response.status_code == 403
     assert api_sensitivity() == 0.88
@@ -153,7 +132,7 @@ def test_a_second_overlapping_proposal_is_refused_with_a_link_to_the_first(
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     first = m.ChangeRequest.objects.get()
-    client.force_login(clinician(django_user_model, "second-editor", "Editors"))
+    client.force_login(make_clinician("second-editor", "Editors"))
     _, response = propose_fair_sensitivity(client, 0.7, django_capture_on_commit_callbacks)
     assert m.ChangeRequest.objects.count() == 1  # refused, not stacked
     assert response.url == reverse("admin:conditions_changerequest_change", args=[first.pk])
@@ -166,7 +145,7 @@ def test_opening_a_record_with_a_pending_change_shows_a_notice(
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     first = m.ChangeRequest.objects.get()
-    client.force_login(clinician(django_user_model, "second-editor", "Editors"))
+    client.force_login(make_clinician("second-editor", "Editors"))
     link = m.ConditionTest.objects.get(**FAIR)
     page = client.get(reverse("admin:conditions_conditiontest_change", args=[link.pk])).content.decode()
     assert "A change to this record is awaiting review" in page
@@ -378,7 +357,7 @@ def test_creating_the_same_record_twice_never_gives_a_500(editor_client, client,
     form = {"code": "hiccups", "name": "Hiccups", "summary": "Fake.", "question": "", "minimum_triage": "", "note": ""}
     first = editor_client.post(url, form)
     assert first.status_code == 302 and m.ChangeRequest.objects.count() == 1
-    client.force_login(clinician(django_user_model, "second-editor", "Editors"))
+    client.force_login(make_clinician("second-editor", "Editors"))
     second = client.post(url, form)
     assert second.status_code == 302 and m.ChangeRequest.objects.count() == 1  # refused: the same new record
     change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)

@@ -9,9 +9,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from bench.servers import ROOT, Service
+from tests.helpers import README, shell_blocks
 from tests.live.client import ASSESSMENT, request
-from tests.live.conftest import ROOT, Service
-from tests.test_readme import README, shell_blocks
 
 pytestmark = pytest.mark.live
 FINGERPRINT = "from conditions.versioning import knowledge_fingerprint; print(knowledge_fingerprint())"

@@ -4,7 +4,7 @@ import pytest
 
 from conditions import models as m
 from conditions.versioning import knowledge_version
-from tests.conditions.test_fixtures import VOCABULARY_MODELS
+from tests.helpers import VOCABULARY_MODELS
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,9 @@
 
 import pytest
 
+from tests.helpers import codes
+
 pytestmark = pytest.mark.django_db
-
-
-def codes(items):
-    return {item["code"] for item in items}
 
 
 def test_l5_detail_carries_dermatome_myotome_reflexes_nerves_and_conditions(api):

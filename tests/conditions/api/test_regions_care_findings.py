@@ -3,12 +3,9 @@
 import pytest
 
 from conditions import models as m
+from tests.helpers import codes
 
 pytestmark = pytest.mark.django_db
-
-
-def codes(items):
-    return {item["code"] for item in items}
 
 
 def test_region_detail_names_roots_nerves_and_conditions(api):

@@ -1,0 +1,1 @@
+"""The benchmark: an opt-in app (bench.settings) that production settings never import."""

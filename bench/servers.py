@@ -1,0 +1,127 @@
+"""Throwaway servers for the benchmark and the live tests: a PostgreSQL cluster, and refpain under gunicorn.
+
+Development tools, not production code: nothing in refpain/ imports them. They need no Django.
+"""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def postgres_bin() -> Path | None:
+    """The newest PostgreSQL server binaries on this machine, or None."""
+    candidates = [*sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True), Path("/usr/local/pgsql/bin")]
+    return next((path for path in candidates if (path / "pg_ctl").exists()), None)
+
+
+class PostgresCluster:
+    """A PostgreSQL server in a temporary directory, run as an unprivileged user when we are root."""
+
+    def __init__(self, bin_dir: Path):
+        self.bin = bin_dir
+        self.dir = Path(tempfile.mkdtemp(prefix="refpain-pg."))
+        self.port = free_port()
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_user:
+            shutil.chown(self.dir, user="postgres")
+        self.run("initdb", "-D", str(self.dir / "data"), "-U", "postgres", "-A", "trust", "--no-sync")
+        self.start()
+        subprocess.run([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                        "refpain"], check=True)  # fmt: skip
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/refpain"
+
+    def run(self, tool: str, *args: str) -> None:
+        subprocess.run([*self.as_user, str(self.bin / tool), *args], check=True, capture_output=True)
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self.run("pg_ctl", "-D", str(self.dir / "data"), "-l", str(self.dir / "log"), "-w", "-o", options, "start")
+
+    def stop(self) -> None:
+        self.run("pg_ctl", "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
+
+    def destroy(self) -> None:
+        subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate",
+                        "stop"], capture_output=True)  # fmt: skip
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Service:
+    """refpain under gunicorn with production settings (DEBUG off), serving plain HTTP on loopback.
+
+    `env` adds to or overrides the defaults below (e.g. DATABASE_URL, WEB_CONCURRENCY, or
+    DJANGO_SETTINGS_MODULE=bench.settings); with `load_knowledge` the database is migrated and the
+    shipped knowledge loaded first.
+    """
+
+    def __init__(self, env: dict[str, str] | None = None, *, load_knowledge: bool = False):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            # The caller's Django settings (pytest's, say) are not the service's: it chooses its own.
+            **{key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")},
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_COOKIES": "0",
+            # Load is the point: no client may be rate limited.
+            "API_ANON_RATE": "1000000000/minute",
+            "ASSESSMENT_RATE": "1000000000/minute",
+            **(env or {}),
+            "BIND": f"127.0.0.1:{self.port}",
+        }
+        if load_knowledge:
+            self.manage("migrate", "-v0")
+            self.manage("load_knowledge", "-v0")
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.process = subprocess.Popen([str(gunicorn), "-c", "gunicorn.conf.py", "refpain.wsgi"], cwd=ROOT,
+                                        env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        try:
+            # Generous: on a busy machine the workers take a while to import Django and connect.
+            self.wait_until(lambda: self.status("/healthz") == 200, seconds=120)
+        except AssertionError:
+            self.stop()
+            raise
+
+    def manage(self, *args: str) -> None:
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True)
+
+    def status(self, path: str) -> int:
+        try:
+            with urllib.request.urlopen(f"{self.base}{path}", timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:
+            return 0
+
+    @staticmethod
+    def wait_until(condition: Callable[[], bool], seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            time.sleep(0.2)
+        raise AssertionError("timed out waiting for the service")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)

@@ -1,0 +1,48 @@
+"""Small helpers the test modules share (test modules never import each other)."""
+
+from pathlib import Path
+
+from conditions import models as m
+
+# The vocabulary's sections (tests/data/vocabulary.json) and the models that hold their codes.
+VOCABULARY_MODELS = {
+    "nerve_roots": m.NerveRoot,
+    "body_regions": m.BodyRegion,
+    "muscle_actions": m.MuscleAction,
+    "reflexes": m.Reflex,
+    "nerves": m.Nerve,
+    "symptoms": m.Symptom,
+    "clinical_tests": m.ClinicalTest,
+    "conditions": m.Condition,
+    "red_flags": m.RedFlag,
+    "treatments": m.Treatment,
+    "exercises": m.Exercise,
+}
+
+
+def codes(items: list[dict]) -> set[str]:
+    """The codes of a list of API records."""
+    return {item["code"] for item in items}
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def shell_blocks(text: str) -> list[str]:
+    """The README's shell examples: fenced `sh` blocks and indented code blocks, as written."""
+    lines = text.splitlines()
+    blocks, i = [], 0
+    while i < len(lines):
+        if lines[i].startswith("```sh"):
+            end = lines.index("```", i + 1)
+            blocks.append("\n".join(lines[i + 1 : end]))
+            i = end + 1
+        elif lines[i].startswith("    ") and (i == 0 or not lines[i - 1].strip()):
+            end = i
+            while end < len(lines) and lines[end].startswith("    "):
+                end += 1
+            blocks.append("\n".join(line[4:] for line in lines[i:end]))
+            i = end
+        else:
+            i += 1
+    return blocks
