@@ -28,7 +28,6 @@ from .conditions import (
 )
 from .findings import ClinicalTest, Symptom
 from .red_flags import RedFlag, RedFlagTrigger, TriggerCriterion
-from .review import ChangeRequest, ChangeRequestStatus, PendingChangeRequest
 from .version import KnowledgeVersion, LoadedFixtureRecord
 
 # The curated knowledge, every record of which goes through review and is versioned.
@@ -67,8 +66,6 @@ KNOWLEDGE_MODELS = (
 __all__ = [
     "KNOWLEDGE_MODELS",
     "BodyRegion",
-    "ChangeRequest",
-    "ChangeRequestStatus",
     "ClinicalTest",
     "Condition",
     "ConditionExercise",
@@ -92,7 +89,6 @@ __all__ = [
     "NerveRoot",
     "NerveRootOrigin",
     "NerveSensoryRegion",
-    "PendingChangeRequest",
     "Provenance",
     "RedFlag",
     "RedFlagTrigger",

@@ -11,8 +11,9 @@ from django.core.management.base import CommandError
 
 from conditions import models as m
 from conditions.knowledge import FIXTURES_DIR, dump_knowledge, knowledge_load
-from conditions.review import change_request_approve, change_request_submit, proposed_changes
 from conditions.versioning import knowledge_fingerprint, knowledge_version
+from curation.capture import proposed_changes
+from curation.services import change_request_approve, change_request_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from django.core import serializers
 
-from .models import KNOWLEDGE_MODELS, KnowledgeVersion
+from conditions.models import KNOWLEDGE_MODELS, KnowledgeVersion
 
 
 class UnknownVersion(Exception):

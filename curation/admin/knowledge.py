@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from conditions import models as m
-from conditions.admin.forms import CompactInlineForm, ConditionForm
-from conditions.admin.review import ReviewedAdmin, ReviewStatusFilter
+from curation.admin.forms import CompactInlineForm, ConditionForm
+from curation.admin.review import ReviewedAdmin, ReviewStatusFilter
 
 
 class CodedAdmin(ReviewedAdmin):
@@ -441,20 +441,6 @@ class ExerciseAdmin(CodedAdmin):
 
     list_display = ("code", "name", "kind", "difficulty", "frequency")
     list_filter = ("kind", "difficulty", ReviewStatusFilter)
-
-
-@admin.register(m.KnowledgeVersion)
-class KnowledgeVersionAdmin(admin.ModelAdmin):
-    """The current knowledge version (read-only)."""
-
-    list_display = ("number", "changed_at")
-    readonly_fields = ("number", "changed_at")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # --- links, for researchers who browse or search them directly ------------------------------------
