@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from conditions import models as m
+from conditions.kinds import KNOWLEDGE_MODELS
 from conditions.knowledge import FIXTURES_DIR, dump_knowledge, knowledge_load
 from conditions.versioning import knowledge_fingerprint, knowledge_version
 from curation.capture import proposed_changes
@@ -164,7 +165,7 @@ def wipe_knowledge() -> None:
     """An empty knowledge store, as a fresh database has (inside the test's transaction)."""
     m.LoadedFixtureRecord.objects.all().delete()
     m.Nerve.objects.update(parent=None)  # branches protect their parent nerve
-    for model in reversed(m.KNOWLEDGE_MODELS):
+    for model in reversed(KNOWLEDGE_MODELS):
         model._default_manager.all().delete()
 
 

@@ -4,12 +4,13 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from conditions import kinds
 from conditions import models as m
 from curation.models import ChangeRequest
 
 pytestmark = pytest.mark.django_db
 
-KNOWLEDGE_MODELS = [*m.KNOWLEDGE_MODELS, m.KnowledgeVersion]
+KNOWLEDGE_MODELS = [*kinds.KNOWLEDGE_MODELS, m.KnowledgeVersion]
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def admin_url(model, view, *args):
 
 
 def test_every_knowledge_model_is_in_the_admin():
-    assert set(m.KNOWLEDGE_MODELS) | {ChangeRequest, m.KnowledgeVersion} <= set(admin.site._registry)
+    assert set(kinds.KNOWLEDGE_MODELS) | {ChangeRequest, m.KnowledgeVersion} <= set(admin.site._registry)
 
 
 @pytest.mark.parametrize("model", KNOWLEDGE_MODELS, ids=lambda model: model.__name__)
