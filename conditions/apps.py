@@ -8,8 +8,6 @@ class ConditionsConfig(AppConfig):
     verbose_name = "Knowledge store"
 
     def ready(self):
-        from .review import connect_capture_signals
         from .signals import connect_version_signals
 
         connect_version_signals()
-        connect_capture_signals()

@@ -18,38 +18,14 @@ from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
+from .kinds import fixture_files, kind_of
 from .models import LoadedFixtureRecord
 from .versioning import bump_knowledge_version, knowledge_fingerprint, natural_rows, version_bumps_suspended
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 # Each file only refers to records of the files before it; within a file, records come model by model.
-FIXTURE_FILES: dict[str, tuple[str, ...]] = {
-    "sources": ("conditions.source",),
-    "body_regions": ("conditions.bodyregion",),
-    "muscle_actions": ("conditions.muscleaction",),
-    "reflexes": ("conditions.reflex",),
-    "nerve_roots": ("conditions.nerveroot", "conditions.dermatome", "conditions.myotome", "conditions.reflexroot"),
-    "nerves": (
-        "conditions.nerve",
-        "conditions.nerverootorigin",
-        "conditions.nervesensoryregion",
-        "conditions.nervemotoraction",
-    ),
-    "symptoms": ("conditions.symptom",),
-    "clinical_tests": ("conditions.clinicaltest",),
-    "conditions": (
-        "conditions.condition",
-        "conditions.conditionnerveroot",
-        "conditions.conditionnerve",
-        "conditions.conditionpainregion",
-        "conditions.conditionrelation",
-    ),
-    "evidence": ("conditions.conditionsymptom", "conditions.conditiontest", "conditions.conditionmodifier"),
-    "treatments": ("conditions.treatment", "conditions.conditiontreatment"),
-    "exercises": ("conditions.exercise", "conditions.conditionexercise"),
-    "red_flags": ("conditions.redflag", "conditions.redflagtrigger", "conditions.triggercriterion"),
-}
+FIXTURE_FILES = fixture_files()
 FIXTURE_ORDER = tuple(FIXTURE_FILES)
 
 LOADED_REASON = "Loaded from the shipped fixtures"
@@ -275,16 +251,10 @@ def dump_knowledge(directory: Path) -> list[Path]:
     return written
 
 
-# The fields that identify a record (its natural key), where they are not simply its code.
-IDENTITY = {
-    "conditions.redflagtrigger": ("red_flag", "code"),
-    "conditions.triggercriterion": ("trigger", "position"),
-    "conditions.conditionmodifier": ("condition", "code"),
-}
-
-
 def identity(model) -> tuple[str, ...]:
-    return IDENTITY.get(model._meta.label_lower) or getattr(model, "natural_key_fields", ()) or ("code",)
+    """The fields that identify a record of a model: its natural key."""
+    kind = kind_of(model)
+    return kind.identity if kind else getattr(model, "natural_key_fields", ()) or ("code",)
 
 
 def natural_order(model, record: dict) -> str:

@@ -8,6 +8,7 @@ from rest_framework.routers import DefaultRouter
 from assessments.api.views import AssessmentViewSet
 from conditions.api.urls import KNOWLEDGE_ROUTES
 from conditions.api.views import ExportView
+from curation.urls import moved_admin_urls
 from privacy.api.views import AccountDataView, AccountView
 from refpain.auth import TokenView
 from refpain.health import healthz
@@ -35,6 +36,7 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "v1"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("admin/", include(moved_admin_urls)),
     path("admin/", admin.site.urls),
 ]
 

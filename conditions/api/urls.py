@@ -1,18 +1,22 @@
-"""Routes of the knowledge API, registered on the project's v1 router."""
+"""Routes of the knowledge API, registered on the project's v1 router: one for each kind the registry serves."""
 
 from conditions.api import views
+from conditions.kinds import API_KINDS
 
-KNOWLEDGE_ROUTES = [
-    ("nerve-roots", views.NerveRootViewSet, "nerve-root"),
-    ("body-regions", views.BodyRegionViewSet, "body-region"),
-    ("muscle-actions", views.MuscleActionViewSet, "muscle-action"),
-    ("reflexes", views.ReflexViewSet, "reflex"),
-    ("nerves", views.NerveViewSet, "nerve"),
-    ("symptoms", views.SymptomViewSet, "symptom"),
-    ("clinical-tests", views.ClinicalTestViewSet, "clinical-test"),
-    ("conditions", views.ConditionViewSet, "condition"),
-    ("red-flags", views.RedFlagViewSet, "red-flag"),
-    ("treatments", views.TreatmentViewSet, "treatment"),
-    ("exercises", views.ExerciseViewSet, "exercise"),
-    ("sources", views.SourceViewSet, "source"),
-]
+# Each kind's viewset, by the API path its registry entry names.
+VIEWSETS = {
+    "nerve-roots": views.NerveRootViewSet,
+    "body-regions": views.BodyRegionViewSet,
+    "muscle-actions": views.MuscleActionViewSet,
+    "reflexes": views.ReflexViewSet,
+    "nerves": views.NerveViewSet,
+    "symptoms": views.SymptomViewSet,
+    "clinical-tests": views.ClinicalTestViewSet,
+    "conditions": views.ConditionViewSet,
+    "red-flags": views.RedFlagViewSet,
+    "treatments": views.TreatmentViewSet,
+    "exercises": views.ExerciseViewSet,
+    "sources": views.SourceViewSet,
+}
+
+KNOWLEDGE_ROUTES = [(kind.api.path, VIEWSETS[kind.api.path], kind.api.basename) for kind in API_KINDS if kind.api]

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from conditions import selectors
 from conditions.api import filters, serializers
 from conditions.api.caching import KnowledgeCacheMixin
+from conditions.kinds import EXPORTED_KINDS
 from conditions.versioning import consistent_read, knowledge_version
 from refpain.openapi import ERROR_RESPONSES
 from refpain.search import BoundedSearchFilter
@@ -224,7 +225,8 @@ class SourceViewSet(KnowledgeViewSet):
     ordering_fields = ["code", "name", "year", "kind"]
 
 
-EXPORT_SECTIONS = {
+# Each exported kind's records in full, by the export section its registry entry names.
+EXPORT_CONTENT = {
     "sources": (selectors.source_list, serializers.SourceSerializer),
     "body_regions": (selectors.body_region_detail, serializers.BodyRegionDetailSerializer),
     "nerve_roots": (selectors.nerve_root_detail, serializers.NerveRootDetailSerializer),
@@ -238,6 +240,7 @@ EXPORT_SECTIONS = {
     "treatments": (selectors.treatment_detail, serializers.TreatmentDetailSerializer),
     "exercises": (selectors.exercise_detail, serializers.ExerciseDetailSerializer),
 }
+EXPORT_SECTIONS = {kind.export.name: EXPORT_CONTENT[kind.export.name] for kind in EXPORTED_KINDS if kind.export}
 
 
 class ExportSerializer(drf_serializers.Serializer):

@@ -29,47 +29,10 @@ from .conditions import (
 )
 from .findings import ClinicalTest, Symptom
 from .red_flags import RedFlag, RedFlagTrigger, TriggerCriterion
-from .review import ChangeRequest, ChangeRequestStatus, PendingChangeRequest
 from .version import KnowledgeVersion, LoadedFixtureRecord
 
-# The curated knowledge, every record of which goes through review and is versioned.
-KNOWLEDGE_MODELS = (
-    Source,
-    BodyRegion,
-    MuscleAction,
-    Reflex,
-    NerveRoot,
-    Dermatome,
-    Myotome,
-    ReflexRoot,
-    Nerve,
-    NerveRootOrigin,
-    NerveSensoryRegion,
-    NerveMotorAction,
-    Symptom,
-    ClinicalTest,
-    Condition,
-    ConditionNerveRoot,
-    ConditionNerve,
-    ConditionPainRegion,
-    ConditionRelation,
-    ConditionSymptom,
-    ConditionTest,
-    ConditionModifier,
-    Treatment,
-    ConditionTreatment,
-    Exercise,
-    ConditionExercise,
-    RedFlag,
-    RedFlagTrigger,
-    TriggerCriterion,
-)
-
 __all__ = [
-    "KNOWLEDGE_MODELS",
     "BodyRegion",
-    "ChangeRequest",
-    "ChangeRequestStatus",
     "ClinicalTest",
     "Condition",
     "ConditionExercise",
@@ -93,7 +56,6 @@ __all__ = [
     "NerveRoot",
     "NerveRootOrigin",
     "NerveSensoryRegion",
-    "PendingChangeRequest",
     "Provenance",
     "RedFlag",
     "RedFlagTrigger",

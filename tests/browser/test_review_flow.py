@@ -43,7 +43,7 @@ def test_an_evidence_change_reaches_the_api_only_after_review(live_server, sign_
     assert fair_test(live_server.url) == (0.88, etag_before)
 
     reviewer = sign_in("rita-reviewer", "Reviewers")
-    reviewer.goto(f"{live_server.url}{reverse('admin:conditions_pendingchangerequest_changelist')}")
+    reviewer.goto(f"{live_server.url}{reverse('admin:curation_pendingchangerequest_changelist')}")
     screenshot(reviewer, "3-reviewer-changes-awaiting-review")
     reviewer.click("#result_list tbody tr a")
     reviewer.wait_for_selector("input[value='Approve and publish']")

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.db import IntegrityError, transaction
 
 from conditions import models as m
+from curation.models import ChangeRequest
 from tests import factories as f
 
 
@@ -204,7 +205,7 @@ def make_user():
 
 
 def change_request(**fields):
-    return m.ChangeRequest.objects.create(author=make_user(), summary="Fake.", changes=[], **fields)
+    return ChangeRequest.objects.create(author=make_user(), summary="Fake.", changes=[], **fields)
 
 
 def self_reviewed_change_request():
@@ -236,7 +237,8 @@ def duplicate_criterion():
 
 def declared_constraints() -> dict[str, type]:
     found = {}
-    for model in apps.get_app_config("conditions").get_models():
+    models = [model for label in ("conditions", "curation") for model in apps.get_app_config(label).get_models()]
+    for model in models:
         for constraint in model._meta.constraints:
             found[constraint.name] = model
     return found

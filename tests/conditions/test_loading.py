@@ -10,9 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from conditions import models as m
+from conditions.kinds import KNOWLEDGE_MODELS
 from conditions.knowledge import FIXTURES_DIR, dump_knowledge, knowledge_load
-from conditions.review import change_request_approve, change_request_submit, proposed_changes
 from conditions.versioning import knowledge_fingerprint, knowledge_version
+from curation.capture import proposed_changes
+from curation.services import change_request_approve, change_request_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +165,7 @@ def wipe_knowledge() -> None:
     """An empty knowledge store, as a fresh database has (inside the test's transaction)."""
     m.LoadedFixtureRecord.objects.all().delete()
     m.Nerve.objects.update(parent=None)  # branches protect their parent nerve
-    for model in reversed(m.KNOWLEDGE_MODELS):
+    for model in reversed(KNOWLEDGE_MODELS):
         model._default_manager.all().delete()
 
 

@@ -8,7 +8,7 @@ from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from assessments.models import Assessment
-from conditions.models import ChangeRequest
+from curation.models import ChangeRequest
 from tests.assessments.examples import SPEC_EXAMPLE
 
 pytestmark = pytest.mark.django_db

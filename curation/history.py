@@ -2,7 +2,8 @@
 
 from django.core import serializers
 
-from .models import KNOWLEDGE_MODELS, KnowledgeVersion
+from conditions.kinds import VERSIONED_MODELS
+from conditions.models import KnowledgeVersion
 
 
 class UnknownVersion(Exception):
@@ -31,8 +32,8 @@ def knowledge_state_at(version: str) -> dict[str, list[dict]]:
     """
     moment = published_at(version)
     state = {}
-    for model in KNOWLEDGE_MODELS:
+    for model in VERSIONED_MODELS:
         fields = [field.name for field in model._meta.concrete_fields if field.name != model._meta.pk.name]
-        records = model.history.as_of(moment).order_by("pk")
+        records = model.history.as_of(moment).order_by("pk")  # type: ignore[attr-defined]  # added by simple_history
         state[model._meta.label] = serializers.serialize("python", records, fields=fields)
     return state

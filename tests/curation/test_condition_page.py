@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conditions import models as m
-from conditions.admin.forms import LinesField, validate_icd10_code
-from conditions.admin.knowledge import ConditionAdmin
+from curation.admin.forms import LinesField, validate_icd10_code
+from curation.admin.knowledge import ConditionAdmin
+from curation.models import ChangeRequest
 
 SECTION_HEADINGS = [
     "Summary and coding",
@@ -176,9 +177,9 @@ def test_posting_lists_as_lines_proposes_lists(editor_client, django_capture_on_
     data |= {"icd10_codes": " G57.00\r\n\r\nG57.01 \r\n", "synonyms": "deep gluteal syndrome\n\n  wallet sciatica "}
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(change_url(condition), data)
-    change_request = m.ChangeRequest.objects.get()
+    change_request = ChangeRequest.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("admin:conditions_changerequest_change", args=[change_request.pk])
+    assert response["Location"] == reverse("admin:curation_changerequest_change", args=[change_request.pk])
     [change] = change_request.changes
     assert change["model"] == "conditions.Condition" and change["action"] == "update"
     assert change["after"]["fields"]["icd10_codes"] == ["G57.00", "G57.01"]
@@ -193,7 +194,7 @@ def test_a_bad_icd10_line_is_named_and_nothing_is_proposed(editor_client):
     data = page_data(editor_client.get(change_url(condition))) | {"icd10_codes": "G57.00\nG5700"}
     page = editor_client.post(change_url(condition), data).content.decode()
     assert "“G5700” is not an ICD-10 code" in page
-    assert not m.ChangeRequest.objects.exists()
+    assert not ChangeRequest.objects.exists()
 
 
 @pytest.mark.django_db
@@ -205,6 +206,6 @@ def test_a_percentage_for_specificity_gets_the_clinical_message(editor_client):
     response = editor_client.post(change_url(condition), data)
     page = response.content.decode()
     assert "Specificity is a proportion between 0 and 1: enter 0.83 for 83%" in page
-    assert not m.ChangeRequest.objects.exists()
+    assert not ChangeRequest.objects.exists()
     findings = next(part for part in response.context["sections"] if part["section"].slug == "findings")
     assert findings["open"]  # the section with the error opens, so the message is seen

@@ -8,12 +8,13 @@ from django.db import connection
 
 from conditions import models as m
 from conditions.knowledge import knowledge_load
-from conditions.review import (
+from curation.capture import proposed_changes
+from curation.models import ChangeRequest
+from curation.services import (
     AlreadyReviewed,
     change_request_approve,
     change_request_reject,
     change_request_submit,
-    proposed_changes,
 )
 
 pytestmark = [
@@ -33,7 +34,7 @@ def clinicians():
     return users.create_user("ed"), users.create_user("rev-a"), users.create_user("rev-b")
 
 
-def propose_prior(editor, prior: float) -> m.ChangeRequest:
+def propose_prior(editor, prior: float) -> ChangeRequest:
     with proposed_changes() as proposal:
         condition = m.Condition.objects.get(code="hip-osteoarthritis")
         condition.prior = prior
@@ -71,12 +72,8 @@ def test_an_approve_and_a_reject_at_the_same_moment_end_in_exactly_one_of_them(c
         prior = 0.05 + round_ / 1000
         request = propose_prior(editor, prior)
         outcomes = race(
-            lambda r=request: change_request_approve(
-                change_request=m.ChangeRequest.objects.get(pk=r.pk), reviewer=first
-            ),
-            lambda r=request: change_request_reject(
-                change_request=m.ChangeRequest.objects.get(pk=r.pk), reviewer=second
-            ),
+            lambda r=request: change_request_approve(change_request=ChangeRequest.objects.get(pk=r.pk), reviewer=first),
+            lambda r=request: change_request_reject(change_request=ChangeRequest.objects.get(pk=r.pk), reviewer=second),
         )
         assert sorted(outcomes) == ["lost", "won"]
         request.refresh_from_db()
@@ -93,11 +90,9 @@ def test_two_approvals_at_the_same_moment_apply_the_change_once(clinicians):
     for round_ in range(ROUNDS):
         request = propose_prior(editor, 0.03 + round_ / 1000)
         outcomes = race(
+            lambda r=request: change_request_approve(change_request=ChangeRequest.objects.get(pk=r.pk), reviewer=first),
             lambda r=request: change_request_approve(
-                change_request=m.ChangeRequest.objects.get(pk=r.pk), reviewer=first
-            ),
-            lambda r=request: change_request_approve(
-                change_request=m.ChangeRequest.objects.get(pk=r.pk), reviewer=second
+                change_request=ChangeRequest.objects.get(pk=r.pk), reviewer=second
             ),
         )
         assert sorted(outcomes) == ["lost", "won"]

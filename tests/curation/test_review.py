@@ -10,9 +10,10 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from conditions import models as m
-from conditions.history import knowledge_state_at
-from conditions.review import AlreadyReviewed, ConflictError, change_request_approve, change_request_reject
 from conditions.versioning import knowledge_version
+from curation.history import knowledge_state_at
+from curation.models import ChangeRequest
+from curation.services import AlreadyReviewed, ConflictError, change_request_approve, change_request_reject
 from tests.factories import make_clinician
 
 pytestmark = pytest.mark.django_db
@@ -52,9 +53,9 @@ def api_sensitivity():
 def test_an_editors_change_waits_for_review(editor_client, editor, django_capture_on_commit_callbacks):
     version = knowledge_version()
     link, response = propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
-    change_request = m.ChangeRequest.objects.get()
+    change_request = ChangeRequest.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("admin:conditions_changerequest_change", args=[change_request.pk])
+    assert response["Location"] == reverse("admin:curation_changerequest_change", args=[change_request.pk])
     assert change_request.author == editor and change_request.status == "pending"
     assert m.ConditionTest.objects.get(pk=link.pk).sensitivity == 0.88
     assert api_sensitivity() == 0.88
@@ -70,7 +71,7 @@ def test_approval_publishes_moves_the_version_and_records_the_author(
     link, _ = propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     version = knowledge_version()
     with django_capture_on_commit_callbacks(execute=True):
-        published = change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+        published = change_request_approve(change_request=ChangeRequest.objects.get(), reviewer=reviewer)
     assert api_sensitivity() == 0.8
     assert knowledge_version() != version
     published.refresh_from_db()
@@ -84,27 +85,27 @@ def test_approval_publishes_moves_the_version_and_records_the_author(
 def test_an_editor_cannot_approve_their_own_change(editor_client, editor, django_capture_on_commit_callbacks):
     editor.groups.add(Group.objects.get(name="Reviewers"))  # even with the reviewer role
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
-    change_request = m.ChangeRequest.objects.get()
+    change_request = ChangeRequest.objects.get()
     with pytest.raises(PermissionDenied):
         change_request_approve(change_request=change_request, reviewer=editor)
-    response = editor_client.post(reverse("admin:conditions_changerequest_approve", args=[change_request.pk]))
+    response = editor_client.post(reverse("admin:curation_changerequest_approve", args=[change_request.pk]))
     assert response.status_code == 302
     change_request.refresh_from_db()
     assert change_request.status == "pending"
     assert api_sensitivity() == 0.88
-    page = editor_client.get(reverse("admin:conditions_changerequest_change", args=[change_request.pk]))
+    page = editor_client.get(reverse("admin:curation_changerequest_change", args=[change_request.pk]))
     assert "Approve and publish" not in page.content.decode()
     assert "you cannot approve your own change" in page.content.decode()
 
 
 def test_a_reviewer_approves_in_the_admin(client, editor_client, reviewer, django_capture_on_commit_callbacks):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
-    change_request = m.ChangeRequest.objects.get()
+    change_request = ChangeRequest.objects.get()
     client.force_login(reviewer)
-    page = client.get(reverse("admin:conditions_changerequest_change", args=[change_request.pk])).content.decode()
+    page = client.get(reverse("admin:curation_changerequest_change", args=[change_request.pk])).content.decode()
     assert "Approve and publish" in page and "0.88" in page and "0.8" in page
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("admin:conditions_changerequest_approve", args=[change_request.pk]))
+        client.post(reverse("admin:curation_changerequest_approve", args=[change_request.pk]))
     assert api_sensitivity() == 0.8
 
 
@@ -113,14 +114,14 @@ def test_an_editor_without_the_reviewer_role_cannot_approve_anyones_change(
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     client.force_login(make_clinician("other-editor", "Editors"))
-    response = client.post(reverse("admin:conditions_changerequest_approve", args=[m.ChangeRequest.objects.get().pk]))
+    response = client.post(reverse("admin:curation_changerequest_approve", args=[ChangeRequest.objects.get().pk]))
     assert response.status_code == 403
     assert api_sensitivity() == 0.88
 
 
 def test_rejection_leaves_the_knowledge_alone(editor_client, reviewer, django_capture_on_commit_callbacks):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
-    rejected = change_request_reject(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer, note="Source?")
+    rejected = change_request_reject(change_request=ChangeRequest.objects.get(), reviewer=reviewer, note="Source?")
     assert rejected.status == "rejected"
     assert api_sensitivity() == 0.88
     with pytest.raises(AlreadyReviewed, match="already been decided: rejected"):
@@ -131,11 +132,11 @@ def test_a_second_overlapping_proposal_is_refused_with_a_link_to_the_first(
     editor_client, client, django_user_model, django_capture_on_commit_callbacks
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
-    first = m.ChangeRequest.objects.get()
+    first = ChangeRequest.objects.get()
     client.force_login(make_clinician("second-editor", "Editors"))
     _, response = propose_fair_sensitivity(client, 0.7, django_capture_on_commit_callbacks)
-    assert m.ChangeRequest.objects.count() == 1  # refused, not stacked
-    assert response.url == reverse("admin:conditions_changerequest_change", args=[first.pk])
+    assert ChangeRequest.objects.count() == 1  # refused, not stacked
+    assert response.url == reverse("admin:curation_changerequest_change", args=[first.pk])
     page = client.get(response.url)
     assert f"already awaiting review (change request #{first.pk})" in page.content.decode()
 
@@ -144,17 +145,17 @@ def test_opening_a_record_with_a_pending_change_shows_a_notice(
     editor_client, client, django_user_model, django_capture_on_commit_callbacks
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
-    first = m.ChangeRequest.objects.get()
+    first = ChangeRequest.objects.get()
     client.force_login(make_clinician("second-editor", "Editors"))
     link = m.ConditionTest.objects.get(**FAIR)
     page = client.get(reverse("admin:conditions_conditiontest_change", args=[link.pk])).content.decode()
     assert "A change to this record is awaiting review" in page
-    assert reverse("admin:conditions_changerequest_change", args=[first.pk]) in page
+    assert reverse("admin:curation_changerequest_change", args=[first.pk]) in page
 
 
 def test_a_stale_proposal_is_refused_as_a_conflict(editor_client, reviewer, django_capture_on_commit_callbacks):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
-    proposal = m.ChangeRequest.objects.get()
+    proposal = ChangeRequest.objects.get()
     m.ConditionTest.objects.filter(**FAIR).update(sensitivity=0.7)  # published meanwhile by another route
     with pytest.raises(ConflictError):
         change_request_approve(change_request=proposal, reviewer=reviewer)
@@ -168,7 +169,7 @@ def test_deleting_in_the_admin_is_proposed_too(editor_client, reviewer, django_c
     editor_client.post(url, {"post": "yes"})
     assert m.ConditionTest.objects.filter(pk=link.pk).exists()
     with django_capture_on_commit_callbacks(execute=True):
-        change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+        change_request_approve(change_request=ChangeRequest.objects.get(), reviewer=reviewer)
     assert not m.ConditionTest.objects.filter(pk=link.pk).exists()
 
 
@@ -182,7 +183,7 @@ def test_a_new_record_is_proposed_and_created_on_approval(editor_client, reviewe
     }
     assert editor_client.post(url, data).status_code == 302
     assert not m.Symptom.objects.filter(code="pain-on-tiptoe").exists()
-    change_request = m.ChangeRequest.objects.get()
+    change_request = ChangeRequest.objects.get()
     assert change_request.changes[0]["action"] == "create"
     with django_capture_on_commit_callbacks(execute=True):
         change_request_approve(change_request=change_request, reviewer=reviewer)
@@ -196,7 +197,7 @@ def test_validation_speaks_clinically_and_proposes_nothing(editor_client):
     assert "Specificity is a proportion between 0 and 1" in page
     estimate = evidence_form(link, provenance="curator_estimate", rationale="")
     assert "A curator estimate needs a one-line rationale" in editor_client.post(url, estimate).content.decode()
-    assert not m.ChangeRequest.objects.exists()
+    assert not ChangeRequest.objects.exists()
 
 
 def test_the_published_state_at_an_old_version_is_rebuilt_from_history(
@@ -205,7 +206,7 @@ def test_the_published_state_at_an_old_version_is_rebuilt_from_history(
     old_version = knowledge_version()
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        new_version = change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+        new_version = change_request_approve(change_request=ChangeRequest.objects.get(), reviewer=reviewer)
     link = m.ConditionTest.objects.get(**FAIR)
 
     def fair_at(version):
@@ -223,7 +224,7 @@ def test_the_published_state_at_an_old_version_is_rebuilt_from_history(
 def test_every_change_shows_in_the_record_history_page(editor_client, reviewer, django_capture_on_commit_callbacks):
     link, _ = propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+        change_request_approve(change_request=ChangeRequest.objects.get(), reviewer=reviewer)
     page = editor_client.get(reverse("admin:conditions_conditiontest_history", args=[link.pk])).content.decode()
     assert "edna-editor" in page
     assert "approved by rita-reviewer" in page
@@ -232,12 +233,12 @@ def test_every_change_shows_in_the_record_history_page(editor_client, reviewer, 
 def test_reverting_from_history_is_proposed_for_review(editor_client, reviewer, django_capture_on_commit_callbacks):
     link, _ = propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+        change_request_approve(change_request=ChangeRequest.objects.get(), reviewer=reviewer)
     loaded = link.history.order_by("history_date").first()
     url = reverse("admin:conditions_conditiontest_simple_history", args=[link.pk, loaded.history_id])
     editor_client.post(url, evidence_form(link, sensitivity=0.88))
     assert m.ConditionTest.objects.get(pk=link.pk).sensitivity == 0.8
-    assert m.ChangeRequest.objects.filter(status="pending").count() == 1
+    assert ChangeRequest.objects.filter(status="pending").count() == 1
 
 
 def test_pending_changes_are_listed_for_review_and_flag_their_records(
@@ -245,7 +246,7 @@ def test_pending_changes_are_listed_for_review_and_flag_their_records(
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     client.force_login(reviewer)
-    listing = client.get(reverse("admin:conditions_pendingchangerequest_changelist")).content.decode()
+    listing = client.get(reverse("admin:curation_pendingchangerequest_changelist")).content.decode()
     assert "piriformis" in listing.lower() or "conditiontest" in listing.lower()
     flagged = client.get(reverse("admin:conditions_condition_changelist"), {"review": "pending"}).content.decode()
     assert "piriformis-syndrome" in flagged and "sciatica" not in flagged
@@ -258,7 +259,7 @@ def test_create_clinician_makes_an_account_in_a_role(monkeypatch, django_user_mo
     )
     user = django_user_model.objects.get(username="dr-who")
     assert user.is_staff and not user.is_superuser
-    assert user.has_perm("conditions.review_changerequest")
+    assert user.has_perm("curation.review_changerequest")
     assert user.has_perm("conditions.change_conditiontest")
     assert user.check_password("a-long-enough-password")
 
@@ -314,7 +315,7 @@ def test_create_clinician_keeps_an_existing_account_when_the_new_password_is_wea
 
 def test_editors_can_edit_but_not_review(editor):
     assert editor.has_perm("conditions.change_condition")
-    assert not editor.has_perm("conditions.review_changerequest")
+    assert not editor.has_perm("curation.review_changerequest")
 
 
 def test_admin_login_locks_out_after_repeated_failures(client, reviewer, settings):
@@ -327,7 +328,8 @@ def test_admin_login_locks_out_after_repeated_failures(client, reviewer, setting
 
 
 def test_a_change_to_the_prior_alone_shows_only_the_prior_as_changed(editor, reviewer):
-    from conditions.review import change_request_submit, proposed_changes
+    from curation.capture import proposed_changes
+    from curation.services import change_request_submit
 
     with proposed_changes() as proposal:
         condition = m.Condition.objects.get(code="hip-osteoarthritis")
@@ -344,7 +346,7 @@ def test_an_approved_evidence_change_appears_on_its_conditions_history(
 ):
     propose_fair_sensitivity(editor_client, 0.8, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+        change_request_approve(change_request=ChangeRequest.objects.get(), reviewer=reviewer)
     client.force_login(reviewer)
     condition = m.Condition.objects.get(code="piriformis-syndrome")
     page = client.get(reverse("admin:conditions_condition_history", args=[condition.pk])).content.decode()
@@ -356,17 +358,18 @@ def test_creating_the_same_record_twice_never_gives_a_500(editor_client, client,
     url = reverse("admin:conditions_symptom_add")
     form = {"code": "hiccups", "name": "Hiccups", "summary": "Fake.", "question": "", "minimum_triage": "", "note": ""}
     first = editor_client.post(url, form)
-    assert first.status_code == 302 and m.ChangeRequest.objects.count() == 1
+    assert first.status_code == 302 and ChangeRequest.objects.count() == 1
     client.force_login(make_clinician("second-editor", "Editors"))
     second = client.post(url, form)
-    assert second.status_code == 302 and m.ChangeRequest.objects.count() == 1  # refused: the same new record
-    change_request_approve(change_request=m.ChangeRequest.objects.get(), reviewer=reviewer)
+    assert second.status_code == 302 and ChangeRequest.objects.count() == 1  # refused: the same new record
+    change_request_approve(change_request=ChangeRequest.objects.get(), reviewer=reviewer)
     third = client.post(url, form)
     assert third.status_code == 200 and "already exists" in third.content.decode()
 
 
 def test_approving_a_change_that_names_a_deleted_record_is_a_conflict_not_a_500(editor, reviewer):
-    from conditions.review import change_request_submit, proposed_changes
+    from curation.capture import proposed_changes
+    from curation.services import change_request_submit
 
     with proposed_changes() as proposal:
         symptom = m.Symptom.objects.create(code="zz-new", name="New", summary="Fake.")

@@ -41,6 +41,8 @@ class ChangeRequest(models.Model):
     )
 
     class Meta:
+        # The table kept its name when the model moved here from the knowledge store's app.
+        db_table = "conditions_changerequest"
         ordering = ["-created_at"]
         permissions = [("review_changerequest", "Can approve or reject changes made by others")]
         constraints = [

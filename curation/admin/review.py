@@ -12,25 +12,24 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from conditions.models import KNOWLEDGE_MODELS, ChangeRequest, ChangeRequestStatus, PendingChangeRequest
-from conditions.review import (
+from conditions.kinds import REVIEWED_MODELS
+from curation.capture import proposed_changes, serialized
+from curation.models import ChangeRequest, ChangeRequestStatus, PendingChangeRequest
+from curation.selectors import codes_with_pending_changes, pending_requests_touching, record_keys
+from curation.services import (
     AlreadyReviewed,
     ConflictError,
     OverlappingChange,
     change_request_approve,
     change_request_reject,
     change_request_submit,
-    pending_requests_touching,
-    proposed_changes,
-    record_keys,
-    serialized,
 )
 
 
 class ReviewedAdmin(SimpleHistoryAdmin):
     """An admin whose saves, deletes and reverts become change requests instead of going live."""
 
-    object_history_template = "admin/conditions/object_history_with_links.html"
+    object_history_template = "admin/curation/object_history_with_links.html"
     LINKED_HISTORY_LIMIT = 200
 
     def history_view(self, request, object_id, extra_context=None):
@@ -61,7 +60,7 @@ class ReviewedAdmin(SimpleHistoryAdmin):
             for entry in entries[: self.LINKED_HISTORY_LIMIT]
         ]
 
-    object_history_form_template = "admin/conditions/object_history_form.html"
+    object_history_form_template = "admin/curation/object_history_form.html"
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The buttons say what they do: nothing is saved live (see admin/conditions/submit_line.html).
@@ -91,7 +90,7 @@ class ReviewedAdmin(SimpleHistoryAdmin):
         """Tell whoever opens a record that a change to it is awaiting review, with a link to that change."""
         keys = record_keys([{"model": obj._meta.label, "after": serialized(obj, with_pk=False), "before": None}])
         for pending in pending_requests_touching(keys):
-            url = reverse("admin:conditions_changerequest_change", args=[pending.pk])
+            url = reverse("admin:curation_changerequest_change", args=[pending.pk])
             messages.warning(
                 request,
                 format_html(
@@ -115,17 +114,17 @@ class ReviewedAdmin(SimpleHistoryAdmin):
         except OverlappingChange as overlap:
             list(messages.get_messages(request))
             messages.error(request, str(overlap))
-            return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[overlap.pending.pk]))
+            return HttpResponseRedirect(reverse("admin:curation_changerequest_change", args=[overlap.pending.pk]))
         list(messages.get_messages(request))  # drop the admin's "changed successfully": nothing is live yet
         messages.success(
             request,
             f"Your change was submitted for review as change request #{change_request.pk}. It will be "
             "published when another clinician approves it.",
         )
-        return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[change_request.pk]))
+        return HttpResponseRedirect(reverse("admin:curation_changerequest_change", args=[change_request.pk]))
 
 
-CURATED = frozenset(KNOWLEDGE_MODELS)
+CURATED = frozenset(REVIEWED_MODELS)
 
 
 def diff_rows(change: dict) -> list[tuple[str, str, str]]:
@@ -177,7 +176,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
         "proposed_changes",
     )
     exclude = ("changes",)
-    change_form_template = "admin/conditions/changerequest/change_form.html"
+    change_form_template = "admin/curation/changerequest/change_form.html"
 
     def has_add_permission(self, request):
         return False
@@ -193,7 +192,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
         return (
             obj.status == ChangeRequestStatus.PENDING
             and obj.author_id != request.user.pk
-            and request.user.has_perm("conditions.review_changerequest")
+            and request.user.has_perm("curation.review_changerequest")
         )
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
@@ -206,10 +205,10 @@ class ChangeRequestAdmin(admin.ModelAdmin):
             path(
                 "<int:pk>/approve/",
                 self.admin_site.admin_view(self.approve_view),
-                name="conditions_changerequest_approve",
+                name="curation_changerequest_approve",
             ),
             path(
-                "<int:pk>/reject/", self.admin_site.admin_view(self.reject_view), name="conditions_changerequest_reject"
+                "<int:pk>/reject/", self.admin_site.admin_view(self.reject_view), name="curation_changerequest_reject"
             ),
         ]
         return own + super().get_urls()
@@ -217,14 +216,14 @@ class ChangeRequestAdmin(admin.ModelAdmin):
     def decide(self, request, pk, decision):
         change_request = get_object_or_404(ChangeRequest, pk=pk)
         if request.method != "POST":
-            return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[pk]))
-        if not request.user.has_perm("conditions.review_changerequest"):
+            return HttpResponseRedirect(reverse("admin:curation_changerequest_change", args=[pk]))
+        if not request.user.has_perm("curation.review_changerequest"):
             raise PermissionDenied
         try:
             decision(change_request)
         except (PermissionDenied, ConflictError, AlreadyReviewed) as error:
             messages.error(request, str(error))
-        return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[pk]))
+        return HttpResponseRedirect(reverse("admin:curation_changerequest_change", args=[pk]))
 
     def approve_view(self, request, pk):
         def approve(change_request):
@@ -254,23 +253,7 @@ class PendingChangeRequestAdmin(ChangeRequestAdmin):
         return super().get_queryset(request).filter(status=ChangeRequestStatus.PENDING).order_by("created_at")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        return HttpResponseRedirect(reverse("admin:conditions_changerequest_change", args=[object_id]))
-
-
-def codes_with_pending_changes(model) -> set[str]:
-    """Codes of the records of `model` that a pending change request touches, directly or by a link."""
-    codes = set()
-    for changes in ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING).values_list("changes", flat=True):
-        for change in changes:
-            fields = (change["after"] or change["before"])["fields"]
-            if change["model"] == model._meta.label:
-                codes.add(fields.get("code"))
-                continue
-            entry_model = apps.get_model(change["model"])
-            for field in entry_model._meta.concrete_fields:
-                if field.is_relation and field.related_model is model and fields.get(field.name):
-                    codes.add(fields[field.name][0])
-    return codes - {None}
+        return HttpResponseRedirect(reverse("admin:curation_changerequest_change", args=[object_id]))
 
 
 class ReviewStatusFilter(admin.SimpleListFilter):

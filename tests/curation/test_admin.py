@@ -4,11 +4,13 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from conditions import kinds
 from conditions import models as m
+from curation.models import ChangeRequest
 
 pytestmark = pytest.mark.django_db
 
-KNOWLEDGE_MODELS = [*m.KNOWLEDGE_MODELS, m.KnowledgeVersion]
+KNOWLEDGE_MODELS = [*kinds.KNOWLEDGE_MODELS, m.KnowledgeVersion]
 
 
 @pytest.fixture
@@ -23,7 +25,7 @@ def admin_url(model, view, *args):
 
 
 def test_every_knowledge_model_is_in_the_admin():
-    assert set(m.KNOWLEDGE_MODELS) | {m.ChangeRequest, m.KnowledgeVersion} <= set(admin.site._registry)
+    assert set(kinds.KNOWLEDGE_MODELS) | {ChangeRequest, m.KnowledgeVersion} <= set(admin.site._registry)
 
 
 @pytest.mark.parametrize("model", KNOWLEDGE_MODELS, ids=lambda model: model.__name__)
@@ -54,3 +56,9 @@ def test_a_published_code_cannot_be_edited(curator_client):
     page = curator_client.get(admin_url(m.Condition, "change", condition.pk)).content.decode()
     assert 'name="code"' not in page
     assert 'name="code"' in curator_client.get(admin_url(m.Condition, "add")).content.decode()
+
+
+def test_a_change_requests_old_admin_address_redirects_to_its_new_one(curator_client):
+    response = curator_client.get("/admin/conditions/changerequest/7/change/?from=mail")
+    assert response.status_code == 301
+    assert response["Location"] == "/admin/curation/changerequest/7/change/?from=mail"

@@ -1,0 +1,201 @@
+"""Inlines of the knowledge's admin pages: a root's dermatome, a nerve's territory, a condition's evidence …"""
+
+from collections.abc import Sequence
+
+from django import forms
+from django.contrib import admin
+
+from conditions import models as m
+from curation.admin.forms import CompactInlineForm
+
+
+class DermatomeInline(admin.TabularInline):
+    """The body regions of a root's dermatome."""
+
+    model = m.Dermatome
+    extra = 0
+    autocomplete_fields = ("region",)
+
+
+class MyotomeInline(admin.TabularInline):
+    """The muscle actions of a root's myotome."""
+
+    model = m.Myotome
+    extra = 0
+    autocomplete_fields = ("action",)
+
+
+class ReflexRootInline(admin.TabularInline):
+    """The reflexes a root carries."""
+
+    model = m.ReflexRoot
+    extra = 0
+    autocomplete_fields = ("reflex",)
+
+
+class NerveRootOriginInline(admin.TabularInline):
+    """The roots a nerve arises from."""
+
+    model = m.NerveRootOrigin
+    extra = 0
+    autocomplete_fields = ("root",)
+
+
+class NerveSensoryRegionInline(admin.TabularInline):
+    """The skin regions a nerve supplies."""
+
+    model = m.NerveSensoryRegion
+    extra = 0
+    autocomplete_fields = ("region",)
+
+
+class NerveMotorActionInline(admin.TabularInline):
+    """The muscle actions a nerve drives."""
+
+    model = m.NerveMotorAction
+    extra = 0
+    autocomplete_fields = ("action",)
+
+
+class ConditionInline:
+    """An inline of the condition page: compact, with its longer texts wrapping in small textareas."""
+
+    extra = 0
+    classes: Sequence[str] | None = ("compact-records",)
+    wrapping: tuple[str, ...] = ()
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # One-line texts of up to 300 characters are read in full, not scrolled sideways in a narrow box.
+        kwargs.setdefault("widgets", {name: forms.Textarea(attrs={"rows": 3}) for name in self.wrapping})
+        return super().get_formset(request, obj, **kwargs)
+
+
+class ConditionNerveRootInline(ConditionInline, admin.TabularInline):
+    """The roots a condition involves."""
+
+    model = m.ConditionNerveRoot
+    autocomplete_fields = ("root",)
+    wrapping = ("note",)
+    verbose_name = "nerve root"
+
+
+class ConditionNerveInline(ConditionInline, admin.TabularInline):
+    """The nerves a condition involves."""
+
+    model = m.ConditionNerve
+    autocomplete_fields = ("nerve",)
+    wrapping = ("note",)
+    verbose_name = "nerve"
+
+
+class ConditionPainRegionInline(ConditionInline, admin.TabularInline):
+    """Where a condition's pain is felt."""
+
+    model = m.ConditionPainRegion
+    autocomplete_fields = ("region",)
+    wrapping = ("note",)
+    verbose_name = "pain region"
+
+
+class ConditionRelationInline(ConditionInline, admin.TabularInline):
+    """How a condition relates to others."""
+
+    model = m.ConditionRelation
+    fk_name = "from_condition"
+    autocomplete_fields = ("to_condition",)
+    wrapping = ("note",)
+    verbose_name = "related condition"
+    verbose_name_plural = "how it relates to other conditions"
+
+
+class StackedConditionInline(ConditionInline, admin.StackedInline):
+    """Records of many fields, each in a few rows with help as tooltips, so the page fits the screen."""
+
+    form = CompactInlineForm
+    wrapping: tuple[str, ...] = ("rationale", "note")
+
+
+def evidence_fieldsets(finding: str) -> list:
+    """An evidence record in three rows: the finding and its figures, where they come from, and why."""
+    return [
+        (
+            None,
+            {
+                "fields": (
+                    (finding, "sensitivity", "specificity", "lr_positive", "lr_negative"),
+                    ("provenance", "source", "sample_size", "confidence_interval"),
+                    ("rationale", "note"),
+                )
+            },
+        )
+    ]
+
+
+class ConditionSymptomInline(StackedConditionInline):
+    """Symptoms as evidence for a condition, with their accuracy."""
+
+    model = m.ConditionSymptom
+    autocomplete_fields = ("symptom", "source")
+    fieldsets = evidence_fieldsets("symptom")
+    verbose_name = "symptom evidence"
+    verbose_name_plural = "symptom evidence"
+
+
+class ConditionTestInline(StackedConditionInline):
+    """Examination tests as evidence for a condition, with their accuracy."""
+
+    model = m.ConditionTest
+    autocomplete_fields = ("test", "source")
+    fieldsets = evidence_fieldsets("test")
+    verbose_name = "test evidence"
+    verbose_name_plural = "test evidence"
+
+
+class ConditionModifierInline(StackedConditionInline):
+    """How the condition's odds change with age band, sex or how long symptoms have lasted."""
+
+    model = m.ConditionModifier
+    autocomplete_fields = ("source",)
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": (
+                    ("code", "kind", "sex", "minimum", "maximum"),
+                    ("likelihood_ratio", "provenance", "source"),
+                    ("rationale", "note"),
+                )
+            },
+        )
+    ]
+    verbose_name = "age, sex or duration modifier"
+    verbose_name_plural = "age, sex and duration modifiers"
+
+
+class ConditionTreatmentInline(StackedConditionInline):
+    """Treatments for a condition and whether they are recommended."""
+
+    model = m.ConditionTreatment
+    autocomplete_fields = ("treatment", "source")
+    fieldsets = [
+        (None, {"fields": (("treatment", "recommendation", "source"), ("evidence_note", "needs_neurological_deficit"))})
+    ]
+    wrapping = ("evidence_note",)
+    verbose_name = "treatment"
+
+
+class ConditionExerciseInline(ConditionInline, admin.TabularInline):
+    """Exercises that suit a condition or should be avoided."""
+
+    model = m.ConditionExercise
+    autocomplete_fields = ("exercise",)
+    wrapping = ("reason",)
+    verbose_name = "exercise"
+
+
+class TriggerCriterionInline(admin.TabularInline):
+    """The criteria of a trigger: each without a group must hold; within a group, the trigger's minimum must."""
+
+    model = m.TriggerCriterion
+    extra = 0
+    autocomplete_fields = ("symptom", "test", "region", "action", "reflex")

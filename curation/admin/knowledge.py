@@ -1,0 +1,266 @@
+"""Admin pages of the knowledge's entities, with search, filters, inlines and autocomplete (links: links.py)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten
+from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from conditions import models as m
+from curation.admin.forms import ConditionForm
+from curation.admin.inlines import (
+    ConditionExerciseInline,
+    ConditionModifierInline,
+    ConditionNerveInline,
+    ConditionNerveRootInline,
+    ConditionPainRegionInline,
+    ConditionRelationInline,
+    ConditionSymptomInline,
+    ConditionTestInline,
+    ConditionTreatmentInline,
+    DermatomeInline,
+    MyotomeInline,
+    NerveMotorActionInline,
+    NerveRootOriginInline,
+    NerveSensoryRegionInline,
+    ReflexRootInline,
+    TriggerCriterionInline,
+)
+from curation.admin.review import ReviewedAdmin, ReviewStatusFilter
+
+
+class CodedAdmin(ReviewedAdmin):
+    """Shared list, search and autocomplete set-up for coded entities."""
+
+    list_display: tuple[Any, ...] = ("code", "name")
+    list_filter: tuple[Any, ...] = (ReviewStatusFilter,)
+    search_fields: tuple[str, ...] = ("code", "name", "summary")
+    autocomplete_fields: tuple[str, ...] = ("sources",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Codes are the API's contract with the apps: set once, never renamed.
+        readonly = super().get_readonly_fields(request, obj)
+        return (*readonly, "code") if obj is not None else readonly
+
+    def get_fieldsets(self, request, obj=None):
+        fields = [f for f in self.get_fields(request, obj) if f != "sources"]
+        fieldsets = [(None, {"fields": fields})]
+        if hasattr(self.model, "sources"):
+            fieldsets.append(("Sources", {"fields": ["sources"], "classes": ["collapse"]}))
+        return fieldsets
+
+
+# --- entities ------------------------------------------------------------------------------------
+
+
+@admin.register(m.Source)
+class SourceAdmin(CodedAdmin):
+    """Citations."""
+
+    list_display = ("code", "title", "authors", "year", "kind", "doi", "pmid", "guideline_number")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_filter = ("kind",)
+    search_fields = ("code", "name", "title", "authors", "doi", "pmid", "guideline_number")
+    autocomplete_fields = ()
+
+
+@admin.register(m.BodyRegion)
+class BodyRegionAdmin(CodedAdmin):
+    """Body-map regions."""
+
+    list_display = ("code", "name", "position")
+    list_editable = ("position",)
+
+
+@admin.register(m.MuscleAction)
+class MuscleActionAdmin(CodedAdmin):
+    """Muscle actions tested for weakness."""
+
+    list_display = ("code", "name", "muscles")
+
+
+@admin.register(m.Reflex)
+class ReflexAdmin(CodedAdmin):
+    """Reflexes."""
+
+
+@admin.register(m.NerveRoot)
+class NerveRootAdmin(CodedAdmin):
+    """Nerve roots, with their dermatome, myotome and reflexes inline."""
+
+    list_display = ("code", "name", "segment", "key_sensory_point")
+    list_filter = ("segment", ReviewStatusFilter)
+    inlines = (DermatomeInline, MyotomeInline, ReflexRootInline)
+
+
+@admin.register(m.Nerve)
+class NerveAdmin(CodedAdmin):
+    """Peripheral nerves, with roots, territory and motor actions inline."""
+
+    list_display = ("code", "name", "parent")
+    list_filter = ("roots", ReviewStatusFilter)
+    autocomplete_fields = ("sources", "parent")
+    inlines = (NerveRootOriginInline, NerveSensoryRegionInline, NerveMotorActionInline)
+
+
+@admin.register(m.Symptom)
+class SymptomAdmin(CodedAdmin):
+    """Symptoms a person reports."""
+
+    list_display = ("code", "name", "question")
+
+
+@admin.register(m.ClinicalTest)
+class ClinicalTestAdmin(CodedAdmin):
+    """Examination tests."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the condition page: a group of the condition's own fields, or of its inlines."""
+
+    slug: str
+    title: str
+    fields: tuple = ()
+    inlines: tuple = ()
+    description: str = ""
+
+
+@admin.register(m.Condition)
+class ConditionAdmin(CodedAdmin):
+    """Conditions, in sections a clinician reads in order: what it is, how common, where, findings, flags, care."""
+
+    list_display = ("code", "name", "category", "prior", "prior_provenance")
+    list_filter = ("category", "nerve_roots", ReviewStatusFilter, "prior_provenance", "care_level")
+    search_fields = ("code", "name", "summary", "synonyms", "icd10_codes")
+    autocomplete_fields = ("sources", "prior_source")
+    form = ConditionForm
+    readonly_fields = ("red_flags_pointing_here",)
+    change_form_template = "admin/conditions/condition/change_form.html"
+    sections = (
+        Section(
+            "summary",
+            "Summary and coding",
+            fields=(
+                "code",
+                "name",
+                "summary",
+                "note",
+                ("category", "role"),
+                ("icd10_codes", "synonyms"),
+                ("care_level", "upper_motor_neurone"),
+            ),
+        ),
+        Section(
+            "prior",
+            "How common (prior)",
+            fields=("prior", ("prior_provenance", "prior_source"), "prior_rationale"),
+        ),
+        Section(
+            "where-it-hurts",
+            "Where it hurts",
+            inlines=(ConditionNerveRootInline, ConditionNerveInline, ConditionPainRegionInline),
+        ),
+        Section(
+            "findings",
+            "Findings and their accuracy",
+            inlines=(ConditionSymptomInline, ConditionTestInline, ConditionModifierInline),
+        ),
+        Section(
+            "red-flags",
+            "Red flags",
+            fields=("red_flags_pointing_here",),
+            description="The red flags that point to this condition. Each is edited on its own page, where it "
+            "names the condition it points to.",
+        ),
+        Section("care", "Care", inlines=(ConditionTreatmentInline, ConditionExerciseInline)),
+        Section("related", "Related conditions", inlines=(ConditionRelationInline,)),
+        Section("sources", "Sources", fields=("sources",)),
+    )
+    inlines = tuple(inline for section in sections for inline in section.inlines)
+
+    def get_fieldsets(self, request, obj=None):
+        return [(section.title, {"fields": section.fields}) for section in self.sections if section.fields]
+
+    @admin.display(description="Red flags")
+    def red_flags_pointing_here(self, obj):
+        flags = obj.red_flags.order_by("name") if obj is not None and obj.pk else []
+        if not flags:
+            return "None: no red flag points to this condition."
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (reverse("admin:conditions_redflag_change", args=[flag.pk]), flag.name, flag.get_urgency_display())
+                for flag in flags
+            ),
+        )
+        return format_html('<ul class="red-flag-list">{}</ul>', items)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["sections"] = self.rendered_sections(context["adminform"], context["inline_admin_formsets"])
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def rendered_sections(self, adminform, inline_admin_formsets) -> list[dict]:
+        """Each section with its fields and inline formsets; the first, and any with an error, open."""
+        form = adminform.form
+        formsets = {type(formset.opts): formset for formset in inline_admin_formsets}
+        sections = []
+        for index, section in enumerate(self.sections):
+            fieldset = None
+            if section.fields:
+                fieldset = helpers.Fieldset(
+                    form,
+                    fields=section.fields,
+                    description=section.description,
+                    readonly_fields=adminform.readonly_fields,
+                    model_admin=self,
+                )
+            inlines = [formsets[inline] for inline in section.inlines if inline in formsets]
+            has_errors = any(name in form.errors for name in flatten(section.fields)) or any(
+                inline.formset.total_error_count() for inline in inlines
+            )
+            sections.append(
+                {"section": section, "fieldset": fieldset, "inlines": inlines, "open": index == 0 or has_errors}
+            )
+        return sections
+
+
+@admin.register(m.RedFlag)
+class RedFlagAdmin(CodedAdmin):
+    """Red flags and the condition each points to."""
+
+    list_display = ("code", "name", "urgency", "condition")
+    list_filter = ("urgency", ReviewStatusFilter)
+    autocomplete_fields = ("sources", "condition")
+
+
+@admin.register(m.RedFlagTrigger)
+class RedFlagTriggerAdmin(ReviewedAdmin):
+    """Red-flag triggers, with their criteria inline."""
+
+    list_display = ("red_flag", "code", "description", "urgency", "group_minimum")
+    list_filter = ("red_flag",)
+    search_fields = ("code", "description", "red_flag__name")
+    autocomplete_fields = ("red_flag",)
+    inlines = (TriggerCriterionInline,)
+
+
+@admin.register(m.Treatment)
+class TreatmentAdmin(CodedAdmin):
+    """Treatments."""
+
+    list_display = ("code", "name", "kind")
+    list_filter = ("kind", ReviewStatusFilter)
+
+
+@admin.register(m.Exercise)
+class ExerciseAdmin(CodedAdmin):
+    """Exercises with instructions and dosage."""
+
+    list_display = ("code", "name", "kind", "difficulty", "frequency")
+    list_filter = ("kind", "difficulty", ReviewStatusFilter)

@@ -1,0 +1,161 @@
+"""Admin pages of the links between records, for researchers who browse or search them directly."""
+
+from django.contrib import admin
+
+from conditions import models as m
+from curation.admin.review import ReviewedAdmin
+
+
+class LinkAdmin(ReviewedAdmin):
+    """A link model listed on its own, with autocomplete for its ends and search by their codes and names."""
+
+    list_per_page = 50
+    ends: tuple[str, ...] = ()
+
+    def get_autocomplete_fields(self, request):
+        return self.ends
+
+    def get_search_fields(self, request):
+        return tuple(f"{end}__{field}" for end in self.ends for field in ("code", "name"))
+
+
+@admin.register(m.Dermatome)
+class DermatomeAdmin(LinkAdmin):
+    """Dermatomes: the skin regions each root supplies."""
+
+    ends = ("root", "region")
+    list_display = (*ends, "typicality")
+    list_filter = ("typicality", "root")
+
+
+@admin.register(m.Myotome)
+class MyotomeAdmin(LinkAdmin):
+    """Myotomes: the muscle actions each root drives."""
+
+    ends = ("root", "action")
+    list_display = (*ends, "is_key_muscle")
+    list_filter = ("is_key_muscle", "root")
+
+
+@admin.register(m.ReflexRoot)
+class ReflexRootAdmin(LinkAdmin):
+    """Reflex roots: the roots each reflex tests."""
+
+    ends = ("root", "reflex")
+    list_display = (*ends, "contribution")
+    list_filter = ("contribution",)
+
+
+@admin.register(m.NerveRootOrigin)
+class NerveRootOriginAdmin(LinkAdmin):
+    """Nerve root origins: the roots each nerve arises from."""
+
+    ends = ("nerve", "root")
+    list_display = ends
+    list_filter = ("root",)
+
+
+@admin.register(m.NerveSensoryRegion)
+class NerveSensoryRegionAdmin(LinkAdmin):
+    """Nerve sensory regions: the skin each nerve supplies."""
+
+    ends = ("nerve", "region")
+    list_display = ends
+
+
+@admin.register(m.NerveMotorAction)
+class NerveMotorActionAdmin(LinkAdmin):
+    """Nerve motor actions: the muscle actions each nerve drives."""
+
+    ends = ("nerve", "action")
+    list_display = ends
+
+
+@admin.register(m.ConditionNerveRoot)
+class ConditionNerveRootAdmin(LinkAdmin):
+    """Condition nerve roots: the roots each condition involves."""
+
+    ends = ("condition", "root")
+    list_display = ends
+    list_filter = ("root", "typicality")
+
+
+@admin.register(m.ConditionNerve)
+class ConditionNerveAdmin(LinkAdmin):
+    """Condition nerves: the nerves each condition involves."""
+
+    ends = ("condition", "nerve")
+    list_display = ends
+
+
+@admin.register(m.ConditionPainRegion)
+class ConditionPainRegionAdmin(LinkAdmin):
+    """Condition pain regions: where each condition's pain is felt."""
+
+    ends = ("condition", "region")
+    list_display = ends
+    list_filter = ("typicality",)
+
+
+@admin.register(m.ConditionRelation)
+class ConditionRelationAdmin(LinkAdmin):
+    """Condition relations: how conditions relate to each other."""
+
+    ends = ("from_condition", "to_condition")
+    list_display = (*ends, "kind")
+    list_filter = ("kind",)
+
+
+@admin.register(m.ConditionSymptom)
+class ConditionSymptomAdmin(LinkAdmin):
+    """Condition symptoms: symptoms as evidence for each condition, with their accuracy."""
+
+    ends = ("condition", "symptom")
+    list_display = (*ends, "sensitivity", "specificity", "provenance")
+    list_filter = ("provenance",)
+
+
+@admin.register(m.ConditionTest)
+class ConditionTestAdmin(LinkAdmin):
+    """Condition tests: examination tests as evidence for each condition, with their accuracy."""
+
+    ends = ("condition", "test")
+    list_display = (*ends, "sensitivity", "specificity", "provenance")
+    list_filter = ("provenance",)
+
+
+@admin.register(m.ConditionModifier)
+class ConditionModifierAdmin(LinkAdmin):
+    """Condition modifiers: how age band, sex or duration change each condition's odds."""
+
+    ends = ("condition",)
+    list_display = (*ends, "code", "kind", "minimum", "maximum", "sex", "likelihood_ratio", "provenance")
+    list_filter = ("kind", "provenance")
+
+
+@admin.register(m.ConditionTreatment)
+class ConditionTreatmentAdmin(LinkAdmin):
+    """Condition treatments: the treatments for each condition and whether they are recommended."""
+
+    ends = ("condition", "treatment")
+    list_display = (*ends, "recommendation")
+    list_filter = ("recommendation",)
+
+
+@admin.register(m.ConditionExercise)
+class ConditionExerciseAdmin(LinkAdmin):
+    """Condition exercises: the exercises that suit each condition, or are to be avoided."""
+
+    ends = ("condition", "exercise")
+    list_display = (*ends, "suitability")
+    list_filter = ("suitability",)
+
+
+@admin.register(m.TriggerCriterion)
+class TriggerCriterionAdmin(ReviewedAdmin):
+    """Trigger criteria, also edited inline on their trigger."""
+
+    list_display = ("trigger", "position", "group", "kind", "symptom", "region", "action", "reflex", "number")
+    list_filter = ("kind",)
+    search_fields = ("trigger__code", "trigger__red_flag__code", "symptom__code")
+    autocomplete_fields = ("trigger", "symptom", "test", "region", "action", "reflex")

@@ -1,0 +1,26 @@
+"""The rooms depend one way: curation builds on the knowledge store, never the reverse."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "conditions").rglob("*.py")), ids=lambda path: str(path.relative_to(ROOT))
+)
+def test_the_knowledge_store_imports_nothing_from_curation(path):
+    assert not {name for name in imported_modules(path) if name.split(".")[0] == "curation"}
