@@ -5,10 +5,13 @@ from rest_framework import serializers
 from rest_framework.authtoken.views import ObtainAuthToken
 
 from refpain.openapi import ERROR_RESPONSES
+from refpain.throttling import SignInRateThrottle
 
 
 class TokenView(ObtainAuthToken):
     """Exchange a username and password for an API token (send it as 'Authorization: Token <token>')."""
+
+    throttle_classes = [SignInRateThrottle]
 
     @extend_schema(
         tags=["auth"],

@@ -9,6 +9,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
+from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
 
 from conditions.versioning import knowledge_version_recent
@@ -44,7 +45,12 @@ class KnowledgeCacheMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def within_rate_limit(self, request) -> bool:
-        allowed = all(throttle.allow_request(request, self) for throttle in self.get_throttles())
+        # The throttles see the client as DRF authenticates it: a token user has a limit of their own.
+        drf_request = self.initialize_request(request)
+        try:
+            allowed = all(throttle.allow_request(drf_request, self) for throttle in self.get_throttles())
+        except APIException:  # a bad token: the normal path answers it
+            allowed = False
         request.rate_limit_counted = allowed  # counted once: the normal path must not count it again
         return allowed
 

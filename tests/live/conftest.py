@@ -64,7 +64,7 @@ class PostgresCluster:
 class Service:
     """refpain under gunicorn with production settings, on a cluster of its own."""
 
-    def __init__(self, database_url: str):
+    def __init__(self, database_url: str, **env: str):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -80,6 +80,7 @@ class Service:
             "API_ANON_RATE": "1000000/minute",
             "ASSESSMENT_RATE": "1000000/minute",
             "DB_CONNECT_TIMEOUT": "2",
+            **env,
         }
         manage = [sys.executable, "manage.py"]
         subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=self.env, check=True)
