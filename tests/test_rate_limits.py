@@ -27,6 +27,12 @@ TOKEN_URL = "/api/v1/auth/token/"
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def with_redis(url: str) -> dict:
+    """The caches, with the rate limits in Redis at this URL."""
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    return {**settings.CACHES, "default": {**redis, "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
+
+
 @pytest.fixture(autouse=True)
 def fresh_counters():
     cache.clear()
@@ -111,12 +117,6 @@ def test_a_lock_out_behind_a_proxy_locks_out_the_guessing_client_only(api, setti
         sign_in("203.0.113.7", "wrong")
     assert "token" not in (sign_in("203.0.113.7", "not-a-real-password").json() or {})
     assert "token" in sign_in("198.51.100.9", "not-a-real-password").json()
-
-
-def with_redis(url: str) -> dict:
-    """The caches, with the rate limits in Redis at this URL."""
-    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    return {**settings.CACHES, "default": {**redis, "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
 
 
 CLOSED_REDIS = with_redis(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there

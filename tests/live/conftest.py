@@ -88,7 +88,7 @@ class Service:
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen([str(gunicorn), "-c", "gunicorn.conf.py", "refpain.wsgi"], cwd=ROOT,
                                         env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        self.wait_until(lambda: self.status("/healthz") == 200, seconds=30)
+        self.wait_until(lambda: self.status("/healthz") == 200, seconds=120)
 
     def status(self, path: str) -> int:
         try:
