@@ -83,7 +83,8 @@ class AtomicCountMixin:
 
     def count(self, key: str) -> int:
         # A request over the limit still counts: a client that keeps hammering stays refused
-        # until the window ends, and the counter never needs to be read and written back.
+        # until the window ends, and the counter never needs to be read and written back. It lives a
+        # second past its window, so it cannot expire (and be recreated without an expiry) while current.
         self.cache.add(key, 0, self.duration + 1)
         try:
             return self.cache.incr(key)
