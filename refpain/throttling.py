@@ -15,8 +15,6 @@ from rest_framework.exceptions import APIException
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, SimpleRateThrottle, UserRateThrottle
 
-from refpain import errors  # a module, not its names: DRF's views import it while importing this
-
 logger = logging.getLogger(__name__)
 
 READS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -47,7 +45,10 @@ class RateLimiterUnavailable(APIException):
 
     @property
     def wait(self) -> int:  # DRF's handler turns it into Retry-After
-        return errors.RETRY_AFTER_SECONDS
+        # Imported here: refpain.errors imports DRF's views, which import this module for their throttles.
+        from refpain.errors import RETRY_AFTER_SECONDS
+
+        return RETRY_AFTER_SECONDS
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,11 @@ class RateLimit:
     reset: int  # seconds until the window ends
 
 
-class AtomicCountMixin:
+class AtomicRateThrottle(SimpleRateThrottle):
     """Counts requests per client in fixed windows: one atomic increment per request."""
+
+    num_requests: int
+    duration: int
 
     def allow_request(self, request, view) -> bool:
         if self.rate is None:
@@ -107,11 +111,11 @@ def record(request, limit: RateLimit) -> None:
         request.rate_limit = limit
 
 
-class AnonThrottle(AtomicCountMixin, AnonRateThrottle):
+class AnonThrottle(AtomicRateThrottle, AnonRateThrottle):
     """Requests per anonymous client address (API_ANON_RATE)."""
 
 
-class UserThrottle(AtomicCountMixin, UserRateThrottle):
+class UserThrottle(AtomicRateThrottle, UserRateThrottle):
     """Requests per signed-in user (API_USER_RATE); anonymous clients have their own limit."""
 
     def get_cache_key(self, request, view):
@@ -120,7 +124,7 @@ class UserThrottle(AtomicCountMixin, UserRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
 
 
-class ScopedThrottle(AtomicCountMixin, ScopedRateThrottle):
+class ScopedThrottle(AtomicRateThrottle, ScopedRateThrottle):
     """Requests per client to views of one throttle_scope, e.g. assessments posted (ASSESSMENT_RATE)."""
 
     def allow_request(self, request, view) -> bool:
@@ -128,11 +132,11 @@ class ScopedThrottle(AtomicCountMixin, ScopedRateThrottle):
         if not self.scope:
             return True
         self.rate = self.get_rate()
-        self.num_requests, self.duration = self.parse_rate(self.rate)
+        self.num_requests, self.duration = self.parse_rate(self.rate)  # type: ignore[assignment]  # None only without a rate
         return super().allow_request(request, view)
 
 
-class SignInRateThrottle(AtomicCountMixin, SimpleRateThrottle):
+class SignInRateThrottle(AtomicRateThrottle):
     """Sign-in attempts per client address (SIGN_IN_RATE), whoever they claim to be."""
 
     scope = "sign_in"

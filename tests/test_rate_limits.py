@@ -166,6 +166,7 @@ def gunicorn_start_up_log(**env: str) -> str:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen([str(gunicorn), "-c", "gunicorn.conf.py", "refpain.wsgi"], cwd=ROOT, env=environment,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    assert process.stderr is not None
     lines = []
     try:
         for line in process.stderr:
