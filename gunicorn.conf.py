@@ -17,3 +17,15 @@ accesslog = os.environ.get("ACCESS_LOG")  # unset: no access log ('-' for stdout
 # Access and error lines with assessment ids redacted: an id is the key to someone's health data.
 logger_class = "privacy.logs.RedactingLogger"
 errorlog = "-"
+
+
+def on_starting(server):
+    # Without a shared store each worker counts rate limits on its own: together they allow
+    # workers times the limit.
+    if server.cfg.workers > 1 and not os.environ.get("REDIS_URL"):
+        server.log.warning(
+            "%d workers and no REDIS_URL: each worker counts rate limits on its own, so clients get %d times "
+            "the limits. Set REDIS_URL to share them.",
+            server.cfg.workers,
+            server.cfg.workers,
+        )

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from refpain.authentication import TokenAuthentication
 from refpain.openapi import ERROR_RESPONSES, ErrorSerializer
+from refpain.throttling import SignInRateThrottle
 
 User = get_user_model()
 USERNAME_MAX_LENGTH: int = getattr(User._meta.get_field(User.USERNAME_FIELD), "max_length", 150)
@@ -45,6 +46,8 @@ class TokenView(APIView):
 
     def get_permissions(self):
         return [IsAuthenticated()] if self.request.method == "DELETE" else [AllowAny()]
+
+    throttle_classes = [SignInRateThrottle]
 
     @extend_schema(
         tags=["auth"],

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "refpain.throttling.RateLimitHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -83,6 +84,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # lock a username from the address guessing it
 AXES_RESET_ON_SUCCESS = True
+# The client behind NUM_PROXIES proxies, by the same rule as the rate limits: not the proxy itself.
+AXES_CLIENT_IP_CALLABLE = "refpain.throttling.client_address"
 
 
 def env_days(name: str, default: int) -> int:
@@ -157,11 +160,18 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT") or None  # only needed to collectsta
 WHITENOISE_USE_FINDERS = True
 
 # A shared cache (Redis) keeps rate limits per client across gunicorn workers; without REDIS_URL,
-# each process counts on its own.
+# each process counts on its own, so several workers together allow several times the limit.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds to wait for Redis before a read goes unlimited and a write answers 503.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
-        if os.environ.get("REDIS_URL")
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
     # Rendered knowledge responses, keyed by knowledge version, release and the parameters that
@@ -201,11 +211,16 @@ REST_FRAMEWORK = {
     # Anyone may read the knowledge; writing happens in the admin.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "refpain.pagination.KnowledgePagination",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    # Counted atomically in the shared cache (refpain/throttling.py): anonymous clients by address,
+    # signed-in users by account.
+    "DEFAULT_THROTTLE_CLASSES": ["refpain.throttling.AnonThrottle", "refpain.throttling.UserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "600/minute"),
+        "user": os.environ.get("API_USER_RATE", "1200/minute"),
         # Posting assessments costs more than reading: a separate, per-client limit.
         "assessments": os.environ.get("ASSESSMENT_RATE", "30/minute"),
+        # Password guessing: attempts per client address, before any lock-out of an account.
+        "sign_in": os.environ.get("SIGN_IN_RATE", "5/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "refpain.errors.api_exception_handler",

@@ -1,18 +1,68 @@
 """Shared pytest fixtures: the shipped knowledge is loaded once into the test database."""
 
 import json
+import os
+import shutil
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
 
 from assessments.knowledge import forget_snapshot
 from conditions.knowledge import knowledge_load
 from tests.factories import make_clinician
 
 DATA = Path(__file__).parent / "data"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisServer:
+    """A redis-server on a free loopback port, keeping nothing on disk."""
+
+    def __init__(self, binary: str):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = subprocess.Popen([binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                                         "--appendonly", "no"], stdout=subprocess.DEVNULL)  # fmt: skip
+        deadline = time.monotonic() + 10
+        while not self.answers():
+            assert time.monotonic() < deadline, "redis-server did not start"
+            time.sleep(0.1)
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    binary = shutil.which("redis-server")
+    if binary is None:
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("redis-server is needed: apt-get install redis-server")
+        pytest.skip("redis-server not found (apt-get install redis-server; REQUIRE_REDIS=1 makes this a failure)")
+    server = RedisServer(binary)
+    yield server
+    server.stop()
 
 
 ROLES: dict[str, list[tuple[str, str]]] = {}
@@ -39,6 +89,12 @@ def clinician_roles(django_db_setup) -> dict[str, list[tuple[str, str]]]:
 def vocabulary() -> dict:
     """The public codes, from the test suite's own copy of the vocabulary."""
     return json.loads((DATA / "vocabulary.json").read_text())
+
+
+@pytest.fixture(autouse=True)
+def one_rate_limit_window(monkeypatch):
+    # Limits count in fixed windows: a test's requests must not straddle two of them.
+    monkeypatch.setattr(SimpleRateThrottle, "timer", staticmethod(lambda: 1_800_000_030.0))
 
 
 @pytest.fixture(autouse=True)

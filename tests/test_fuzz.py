@@ -7,7 +7,7 @@ from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, SimpleRateThrottle
 from schemathesis.checks import positive_data_acceptance
 
 from refpain.wsgi import application
@@ -20,8 +20,8 @@ EXAMPLES_PER_OPERATION = 12  # bounded, so CI stays quick; raise it locally for 
 @pytest.fixture
 def api_schema(db, monkeypatch):
     # Fuzzing sends far more requests than a client may: lift the rate limits for it.
-    for throttle in (AnonRateThrottle, ScopedRateThrottle):
-        monkeypatch.setattr(throttle, "THROTTLE_RATES", {"anon": None, "assessments": None})
+    for throttle in (SimpleRateThrottle, AnonRateThrottle, ScopedRateThrottle):
+        monkeypatch.setattr(throttle, "THROTTLE_RATES", dict.fromkeys(["anon", "user", "assessments", "sign_in"]))
     for alias in ("default", "knowledge"):
         caches[alias].clear()
     # Requests go straight to the WSGI app: like Django's test client, keep the test's database

@@ -49,7 +49,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_healthz_reports_the_database_up():
     response = APIClient().get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "redis": "not configured"}
 
 
 @pytest.mark.django_db

@@ -7,7 +7,6 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from assessments.api.serializers import (
     AssessmentRequestSerializer,
@@ -19,6 +18,7 @@ from assessments.knowledge import published_knowledge
 from assessments.models import Assessment
 from assessments.services import assessment_create
 from refpain.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES
+from refpain.throttling import ScopedThrottle
 
 UUID_PATTERN = "[0-9a-fA-F-]{36}"
 
@@ -57,7 +57,7 @@ class AssessmentViewSet(
 
     def get_throttles(self):
         throttles = super().get_throttles()
-        return [*throttles, ScopedRateThrottle()] if self.action == "create" else throttles
+        return [*throttles, ScopedThrottle()] if self.action == "create" else throttles
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user

@@ -3,7 +3,6 @@ Cache-Control, and the rendered responses themselves, kept per version and relea
 read does no work but look them up."""
 
 import hashlib
-from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,9 +11,10 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
+from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
 from rest_framework.settings import api_settings
-from rest_framework.throttling import BaseThrottle
+from rest_framework.views import APIView
 
 from conditions.versioning import knowledge_version_recent
 from refpain.release import release_id
@@ -32,11 +32,10 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     return "*" in tags or any(tag.removeprefix("W/") == etag.removeprefix("W/") for tag in tags)
 
 
-class KnowledgeCacheMixin:
+class KnowledgeCacheMixin(APIView):
     """Knowledge reads: a cached answer, or a 304, without running the view; tagged and cacheable."""
 
     etag: str | None = None
-    get_throttles: Callable[[], list[BaseThrottle]]  # from the APIView this mixes into
 
     def dispatch(self, request, *args, **kwargs):
         self.drop_unknown_parameters(request)
@@ -78,8 +77,12 @@ class KnowledgeCacheMixin:
             request.GET = QueryDict(query)
 
     def within_rate_limit(self, request) -> bool:
-        # A mixin: self is the APIView it is mixed into, as the throttles expect.
-        allowed = all(throttle.allow_request(request, self) for throttle in self.get_throttles())  # type: ignore[arg-type]
+        # The throttles see the client as DRF authenticates it: a token user has a limit of their own.
+        drf_request = self.initialize_request(request)
+        try:
+            allowed = all(throttle.allow_request(drf_request, self) for throttle in self.get_throttles())
+        except APIException:  # a bad token: the normal path answers it
+            allowed = False
         request.rate_limit_counted = allowed  # counted once: the normal path must not count it again
         return allowed
 

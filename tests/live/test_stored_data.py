@@ -26,7 +26,7 @@ def access_log(tmp_path_factory) -> Path:
 def service(cluster, access_log):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ACCESS_LOG", str(access_log))
-        service = Service(cluster.url)
+        service = Service({"DATABASE_URL": cluster.url}, load_knowledge=True)
     yield service
     service.stop()
 
