@@ -17,16 +17,8 @@ from .anatomy import (
 )
 from .base import Source
 from .care import ConditionExercise, ConditionTreatment, Exercise, Treatment
-from .conditions import (
-    Condition,
-    ConditionModifier,
-    ConditionNerve,
-    ConditionNerveRoot,
-    ConditionPainRegion,
-    ConditionRelation,
-    ConditionSymptom,
-    ConditionTest,
-)
+from .conditions import Condition, ConditionNerve, ConditionNerveRoot, ConditionPainRegion, ConditionRelation
+from .evidence import ConditionModifier, ConditionSymptom, ConditionTest
 from .findings import ClinicalTest, Symptom
 from .red_flags import RedFlag, RedFlagTrigger, TriggerCriterion
 from .version import KnowledgeVersion, LoadedFixtureRecord
