@@ -1,7 +1,12 @@
-"""Shared OpenAPI pieces: the error body every 4xx and 5xx response uses."""
+"""Shared OpenAPI pieces: the error body every 4xx and 5xx response uses, and the schema's view."""
 
-from drf_spectacular.utils import OpenApiResponse
-from rest_framework import serializers
+from django.conf import settings
+from django.http import JsonResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import serializers, status
+
+from refpain.errors import error_body
 
 
 class FieldErrorSerializer(serializers.Serializer):
@@ -31,3 +36,25 @@ SIGNED_IN_RESPONSES = {
     **ERROR_RESPONSES,
     401: OpenApiResponse(ErrorSerializer, description="Not signed in: send a token or a session."),
 }
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema, refusing `version` and `lang` values it would otherwise echo into headers."""
+
+    @extend_schema(exclude=True)  # as SERVE_INCLUDE_SCHEMA=False does for drf-spectacular's own view
+    def get(self, request, *args, **kwargs):
+        # The API is versioned in its path (/api/v1/), so the schema has one version: drf-spectacular
+        # would write any ?version= into the schema and the Content-Disposition file name unescaped.
+        errors = []
+        if request.GET.get("version"):
+            errors.append(field_error("version", "unsupported", "The schema has one version; leave out version."))
+        if request.GET.get("lang") and request.GET["lang"] not in dict(settings.LANGUAGES):
+            errors.append(field_error("lang", "invalid_choice", "Give a language code Django knows, e.g. en-gb."))
+        if errors:
+            body = error_body(400, "invalid", "The request has invalid fields.", errors)
+            return JsonResponse(body, status=status.HTTP_400_BAD_REQUEST)
+        return super().get(request, *args, **kwargs)
+
+
+def field_error(field: str, code: str, message: str) -> dict:
+    return {"field": field, "code": code, "message": message}

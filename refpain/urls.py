@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from assessments.api.views import AssessmentViewSet
@@ -12,6 +12,7 @@ from conditions.api.views import ExportView
 from refpain.auth import TokenView
 from refpain.health import healthz
 from refpain.index import index
+from refpain.openapi import SchemaView
 
 # The trailing slash is optional, so a client that leaves it out gets an answer, not a redirect.
 router = DefaultRouter()
@@ -31,7 +32,7 @@ urlpatterns = [
     path("", index, name="index"),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include((api_v1, "v1"))),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("admin/", admin.site.urls),
 ]

@@ -23,6 +23,13 @@ def test_schema_documents_filters_and_errors(api):
     assert {"400", "404", "429"} <= set(conditions["responses"])
 
 
+def test_schema_documents_the_page_size_range_on_lists(api):
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/symptoms/"]["get"]["parameters"]}
+    assert parameters["page_size"] == {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}
+    assert parameters["page"] == {"type": "integer", "minimum": 1}
+
+
 def test_docs_page_loads_its_assets_from_this_server(client):
     page = client.get("/api/docs/").content.decode()
     assert "swagger-ui" in page
