@@ -23,7 +23,10 @@ class ErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField()
     message = serializers.CharField()
-    errors = FieldErrorSerializer(many=True, required=False)
+    errors = FieldErrorSerializer(many=True, required=False, help_text="The first 50 problems with the request.")
+    errors_not_listed = serializers.IntegerField(
+        required=False, help_text="How many more problems there are than `errors` lists (only when there are more)."
+    )
 
 
 ERROR_RESPONSES = {

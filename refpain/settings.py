@@ -30,7 +30,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
 
 # HTTPS hardening, on by default outside DEBUG. TLS usually ends at a proxy in front: it must set
-# X-Forwarded-Proto. SECURE_SSL_REDIRECT=0 serves plain HTTP (the benchmark on loopback does).
+# X-Forwarded-Proto, and NUM_PROXIES must count it. SECURE_SSL_REDIRECT=0 serves plain HTTP (the
+# benchmark on loopback does).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # Without a proxy, any client could send X-Forwarded-Proto: https and pass for a secure request.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if NUM_PROXIES > 0 else None
