@@ -42,7 +42,7 @@ SIGNED_IN_RESPONSES = {
 
 
 class SchemaView(SpectacularAPIView):
-    """The OpenAPI schema, refusing `version` and `lang` values it would otherwise echo into headers."""
+    """The OpenAPI schema, refusing any `version` (echoed into a header) and a `lang` Django does not know."""
 
     @extend_schema(exclude=True)  # as SERVE_INCLUDE_SCHEMA=False does for drf-spectacular's own view
     def get(self, request, *args, **kwargs):
