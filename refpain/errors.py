@@ -6,11 +6,16 @@ from django.views import csrf
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
+# A body of thousands of unknown codes must not come back as an error many times its size.
+MAX_LISTED_ERRORS = 50
+
 
 def error_body(status_code: int, code: str, message: str, errors: list[dict] | None = None) -> dict:
     body = {"status": status_code, "code": code, "message": message}
     if errors is not None:
-        body["errors"] = errors
+        body["errors"] = errors[:MAX_LISTED_ERRORS]
+        if len(errors) > MAX_LISTED_ERRORS:
+            body["errors_not_listed"] = len(errors) - MAX_LISTED_ERRORS
     return body
 
 

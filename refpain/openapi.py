@@ -1,8 +1,13 @@
-"""Shared OpenAPI pieces: the error body every 4xx and 5xx response uses."""
+"""Shared OpenAPI pieces: the error body every 4xx and 5xx response uses, and the schema's view."""
 
+from django.conf import settings
+from django.http import JsonResponse
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
-from drf_spectacular.utils import OpenApiResponse
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import serializers, status
+
+from refpain.errors import error_body
 
 
 class FieldErrorSerializer(serializers.Serializer):
@@ -20,7 +25,10 @@ class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
     # A declared field, not Serializer.errors: the stubs cannot tell the two apart.
-    errors = FieldErrorSerializer(many=True, required=False)  # type: ignore[assignment]
+    errors = FieldErrorSerializer(many=True, required=False, help_text="The first 50 problems with the request.")  # type: ignore[assignment]
+    errors_not_listed = serializers.IntegerField(
+        required=False, help_text="How many more problems there are than `errors` lists (only when there are more)."
+    )
 
 
 ERROR_RESPONSES = {
@@ -39,3 +47,25 @@ class TokenScheme(KnoxTokenScheme):
     """Documents refpain's knox token check as knox's own: 'Authorization: Token <token>'."""
 
     target_class = "refpain.authentication.TokenAuthentication"
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema, refusing any `version` (echoed into a header) and a `lang` Django does not know."""
+
+    @extend_schema(exclude=True)  # as SERVE_INCLUDE_SCHEMA=False does for drf-spectacular's own view
+    def get(self, request, *args, **kwargs):
+        # The API is versioned in its path (/api/v1/), so the schema has one version: drf-spectacular
+        # would write any ?version= into the schema and the Content-Disposition file name unescaped.
+        errors = []
+        if request.GET.get("version"):
+            errors.append(field_error("version", "unsupported", "The schema has one version; leave out version."))
+        if request.GET.get("lang") and request.GET["lang"] not in dict(settings.LANGUAGES):
+            errors.append(field_error("lang", "invalid_choice", "Give a language code Django knows, e.g. en-gb."))
+        if errors:
+            body = error_body(400, "invalid", "The request has invalid fields.", errors)
+            return JsonResponse(body, status=status.HTTP_400_BAD_REQUEST)
+        return super().get(request, *args, **kwargs)
+
+
+def field_error(field: str, code: str, message: str) -> dict:
+    return {"field": field, "code": code, "message": message}

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,15 +27,56 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for a local run).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
+# Reverse proxies in front of the server: their X-Forwarded-For and X-Forwarded-Proto are trusted.
+NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+
 # HTTPS hardening, on by default outside DEBUG. TLS usually ends at a proxy in front: it must set
-# X-Forwarded-Proto. SECURE_SSL_REDIRECT=0 serves plain HTTP (the benchmark on loopback does).
+# X-Forwarded-Proto, and NUM_PROXIES must count it. SECURE_SSL_REDIRECT=0 serves plain HTTP (the
+# benchmark on loopback does).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Without a proxy, any client could send X-Forwarded-Proto: https and pass for a secure request.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if NUM_PROXIES > 0 else None
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "refpain.errors.csrf_failure"  # the error shape, not Django's HTML page
+
+# Content-Security-Policy (django-csp): everything from this server, no inline script at all.
+# Inline <style> blocks (the API docs page, the condition page) carry the request's nonce;
+# swagger-ui.css draws its icons as data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page here needs a device or sensor.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -51,6 +93,7 @@ INSTALLED_APPS = [
     "axes",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     "conditions",
     "curation",
     "assessments",
@@ -59,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,7 +154,8 @@ ASGI_APPLICATION = "refpain.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of installed apps' templates (the API docs page).
+        "DIRS": [BASE_DIR / "refpain" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -227,7 +273,7 @@ REST_FRAMEWORK = {
     # No ?format= switching: the API speaks JSON only.
     "URL_FORMAT_OVERRIDE": None,
     # Client addresses for rate limits: trust X-Forwarded-For only from this many proxies in front.
-    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+    "NUM_PROXIES": NUM_PROXIES,
 }
 
 # API tokens (django-rest-knox): only a hash is stored; a token expires TOKEN_TTL_HOURS after sign-in,

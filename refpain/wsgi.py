@@ -6,4 +6,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "refpain.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# Imported once Django is set up, as the project's modules expect.
+from refpain.charsets import UnreadableCharsetGuard  # noqa: E402
+
+application = UnreadableCharsetGuard(django_application)

@@ -9,11 +9,17 @@ from refpain.fields import StrictBooleanField, StrictIntegerField
 MAX_ITEMS = 50  # more findings of one kind than there are regions or actions is not a real assessment
 
 
+def listed_at(kind: str) -> str:
+    # Curated codes change without a release, so the schema points to their list, not an enum.
+    return f"GET /api/v1/{kind.replace('_', '-')}/"
+
+
 class KnownCodeField(serializers.CharField):
     """A code that must exist in the published knowledge the request is checked against."""
 
     def __init__(self, *, kind: str, label_for_errors: str, **kwargs):
         self.kind, self.label_for_errors = kind, label_for_errors
+        kwargs.setdefault("help_text", f"A {label_for_errors} code, as listed by {listed_at(kind)}.")
         super().__init__(**kwargs)
 
     def to_internal_value(self, data):
@@ -110,14 +116,14 @@ class AssessmentRequestSerializer(StrictSerializer):
         kind="symptoms",
         label_for_errors="symptom",
         required=False,
-        help_text="Symptom code to true (present) or false (absent).",
+        help_text=f"Symptom code (as listed by {listed_at('symptoms')}) to true (present) or false (absent).",
     )
     tests = CodeMapField(
         child=serializers.ChoiceField(TEST_RESULTS),
         kind="clinical_tests",
         label_for_errors="clinical test",
         required=False,
-        help_text="Clinical test code to 'positive' or 'negative'.",
+        help_text=f"Clinical test code (as listed by {listed_at('clinical_tests')}) to 'positive' or 'negative'.",
     )
 
     FINDINGS = ("pain_regions", "sensory_changes", "weakness", "reflexes", "symptoms", "tests")

@@ -1,5 +1,6 @@
 """The assessments API: the contract end to end, strict validation, storage and access."""
 
+import json
 import uuid
 
 import pytest
@@ -131,6 +132,30 @@ def test_every_bad_field_is_named_at_once(api):
     }
     fields = {e["field"] for e in post(api, body).json()["errors"]}
     assert fields == {"age", "symptoms.hiccups", "tests.tickle-test"}
+
+
+def test_a_2_mb_body_of_unknown_codes_gets_a_small_error_listing_the_first_50(api):
+    unknown = {f"no-such-symptom-{number:06d}": True for number in range(70_000)}
+    body = json.dumps({**SPEC_EXAMPLE, "symptoms": unknown}).encode()
+    assert len(body) > 2_000_000
+    response = api.generic("POST", URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert len(response.content) < 20_000
+    answer = response.json()
+    assert len(answer["errors"]) == 50
+    assert answer["errors"][0] == {
+        "field": "symptoms.no-such-symptom-000000",
+        "code": "unknown_code",
+        "message": "Unknown symptom code: no-such-symptom-000000.",
+    }
+    assert answer["errors_not_listed"] == 70_000 - 50
+    assert Assessment.objects.count() == 0
+
+
+def test_a_short_error_list_is_listed_in_full(api):
+    answer = post(api, {**SPEC_EXAMPLE, "symptoms": {"hiccups": True}}).json()
+    assert len(answer["errors"]) == 1
+    assert "errors_not_listed" not in answer
 
 
 def test_malformed_json_is_a_400(api):

@@ -154,6 +154,15 @@ def test_ordering_by_prior(api):
 
 def test_pagination_has_a_default_and_a_maximum(api):
     assert len(api.get("/api/v1/conditions/?page_size=3").json()["results"]) == 3
-    body = api.get("/api/v1/symptoms/?page_size=1000").json()
+    body = api.get("/api/v1/symptoms/?page_size=200").json()
     assert len(body["results"]) == min(body["count"], 200)
     assert api.get("/api/v1/symptoms/?page=999").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "page_size", ["0", "201", "1000", "-1", "1.5", "²", "\u0661", pytest.param("9" * 5000, id="5000-digits")]
+)
+def test_a_page_size_outside_1_to_200_is_refused(api, page_size):
+    response = api.get("/api/v1/symptoms/", {"page_size": page_size})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "page_size"
