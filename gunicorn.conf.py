@@ -7,7 +7,7 @@ bind = os.environ.get("BIND", "127.0.0.1:8000")
 # Two workers per core: requests wait on PostgreSQL about as long as they compute.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
 # gunicorn's sync worker, answering the requests gunicorn itself refuses in the JSON error shape.
-worker_class = "refpain.workers.JSONErrorWorker"
+worker_class = "refpain.http.workers.JSONErrorWorker"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
 keepalive = 5

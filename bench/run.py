@@ -35,8 +35,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 
 from assessments.engine import AssessmentInput, assess  # noqa: E402
-from assessments.knowledge import published_knowledge  # noqa: E402
 from assessments.models import Assessment  # noqa: E402
+from assessments.snapshot import published_knowledge  # noqa: E402
 from bench.servers import Service  # noqa: E402
 from conditions.models import BodyRegion  # noqa: E402
 from tests.assessments.vignettes import VIGNETTES  # noqa: E402

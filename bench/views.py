@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 
 from conditions.models import BodyRegion
-from refpain.errors import error_body
+from refpain.http.errors import error_body
 
 
 def baseline(request, pk: int):

@@ -2,7 +2,7 @@
 
 from django.apps import apps
 
-from conditions.knowledge import natural_key_of
+from conditions.loading import natural_key_of
 from curation.models import ChangeRequest, ChangeRequestStatus
 
 

@@ -9,9 +9,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from refpain.authentication import TokenAuthentication
-from refpain.openapi import ERROR_RESPONSES, ErrorSerializer
-from refpain.throttling import SignInRateThrottle
+from refpain.http.authentication import TokenAuthentication
+from refpain.http.openapi import ERROR_RESPONSES, ErrorSerializer
+from refpain.http.throttling import SignInRateThrottle
 
 User = get_user_model()
 USERNAME_MAX_LENGTH: int = getattr(User._meta.get_field(User.USERNAME_FIELD), "max_length", 150)

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from redis.exceptions import RedisError
 
-from refpain.errors import RETRY_AFTER_SECONDS, method_not_allowed
+from refpain.http.errors import RETRY_AFTER_SECONDS, method_not_allowed
 
 
 def redis_status() -> str:

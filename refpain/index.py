@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.csrf import csrf_exempt
 
-from refpain.errors import method_not_allowed
+from refpain.http.errors import method_not_allowed
 
 # The links change only with a new release, so clients and proxies may keep the page a while.
 INDEX_MAX_AGE = 3600

@@ -40,7 +40,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBU
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-CSRF_FAILURE_VIEW = "refpain.errors.csrf_failure"  # the error shape, not Django's HTML page
+CSRF_FAILURE_VIEW = "refpain.http.errors.csrf_failure"  # the error shape, not Django's HTML page
 
 # Content-Security-Policy (django-csp): everything from this server, no inline script at all.
 # Inline <style> blocks (the API docs page, the condition page) carry the request's nonce;
@@ -109,12 +109,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "refpain.throttling.RateLimitHeadersMiddleware",
+    "refpain.http.throttling.RateLimitHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "refpain.middleware.DatabaseUnavailableMiddleware",
+    "refpain.http.middleware.DatabaseUnavailableMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -130,7 +130,7 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # lock a username from the address guessing it
 AXES_RESET_ON_SUCCESS = True
 # The client behind NUM_PROXIES proxies, by the same rule as the rate limits: not the proxy itself.
-AXES_CLIENT_IP_CALLABLE = "refpain.throttling.client_address"
+AXES_CLIENT_IP_CALLABLE = "refpain.http.throttling.client_address"
 
 
 def env_days(name: str, default: int) -> int:
@@ -224,7 +224,7 @@ CACHES = {
     # change the answer: in each process's memory, bounded by bytes (a response can be a few bytes
     # or the whole export), as they are cheap to rebuild and a new version makes old keys unreachable.
     "knowledge": {
-        "BACKEND": "refpain.memcache.ByteBoundedCache",
+        "BACKEND": "refpain.http.caching.ByteBoundedCache",
         "LOCATION": "knowledge",
         "TIMEOUT": None,
         "OPTIONS": {"MAX_BYTES": int(os.environ.get("KNOWLEDGE_CACHE_BYTES", str(64 * 1024 * 1024)))},
@@ -246,20 +246,20 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 REST_FRAMEWORK = {
     # Mobile apps and researchers speak JSON only.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["refpain.parsers.SafeJSONParser"],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "refpain.parsers.StrictContentNegotiation",
+    "DEFAULT_PARSER_CLASSES": ["refpain.http.parsers.SafeJSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "refpain.http.parsers.StrictContentNegotiation",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Mobile apps sign in with a token (POST /api/v1/auth/token/); the browsable admin uses sessions.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "refpain.authentication.TokenAuthentication",
+        "refpain.http.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Anyone may read the knowledge; writing happens in the admin.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "refpain.pagination.KnowledgePagination",
-    # Counted atomically in the shared cache (refpain/throttling.py): anonymous clients by address,
+    "DEFAULT_PAGINATION_CLASS": "refpain.http.pagination.KnowledgePagination",
+    # Counted atomically in the shared cache (refpain/http/throttling.py): anonymous clients by address,
     # signed-in users by account.
-    "DEFAULT_THROTTLE_CLASSES": ["refpain.throttling.AnonThrottle", "refpain.throttling.UserThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["refpain.http.throttling.AnonThrottle", "refpain.http.throttling.UserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "600/minute"),
         "user": os.environ.get("API_USER_RATE", "1200/minute"),
@@ -269,7 +269,7 @@ REST_FRAMEWORK = {
         "sign_in": os.environ.get("SIGN_IN_RATE", "5/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "refpain.errors.api_exception_handler",
+    "EXCEPTION_HANDLER": "refpain.http.errors.api_exception_handler",
     # No ?format= switching: the API speaks JSON only.
     "URL_FORMAT_OVERRIDE": None,
     # Client addresses for rate limits: trust X-Forwarded-For only from this many proxies in front.

@@ -12,8 +12,8 @@ from curation.urls import moved_admin_urls
 from privacy.api.views import AccountDataView, AccountView
 from refpain.auth import TokenView
 from refpain.health import healthz
+from refpain.http.openapi import SchemaView
 from refpain.index import index
-from refpain.openapi import SchemaView
 
 # The trailing slash is optional, so a client that leaves it out gets an answer, not a redirect.
 router = DefaultRouter()
@@ -42,7 +42,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler400 = "refpain.errors.bad_request"
-handler403 = "refpain.errors.permission_denied"
-handler404 = "refpain.errors.not_found"
-handler500 = "refpain.errors.server_error"
+handler400 = "refpain.http.errors.bad_request"
+handler403 = "refpain.http.errors.permission_denied"
+handler404 = "refpain.http.errors.not_found"
+handler500 = "refpain.http.errors.server_error"

@@ -14,8 +14,8 @@ from django.core.cache import caches
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
-from assessments.knowledge import forget_snapshot
-from conditions.knowledge import knowledge_load
+from assessments.snapshot import forget_snapshot
+from conditions.loading import knowledge_load
 from tests.factories import make_clinician
 
 DATA = Path(__file__).parent / "data"

@@ -18,7 +18,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from assessments.models import Assessment
-from refpain.throttling import AnonThrottle, SignInRateThrottle, client_address
+from refpain.http.throttling import AnonThrottle, SignInRateThrottle, client_address
 from tests.assessments.examples import SPEC_EXAMPLE
 from tests.conftest import free_port
 

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
 from conditions.vocabulary import ConditionRole, TriageLevel
-from refpain.fields import StrictBooleanField, StrictIntegerField
+from refpain.http.fields import StrictBooleanField, StrictIntegerField
 
 MAX_ITEMS = 50  # more findings of one kind than there are regions or actions is not a real assessment
 

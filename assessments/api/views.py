@@ -14,11 +14,11 @@ from assessments.api.serializers import (
     AssessmentSummarySerializer,
     assessment_representation,
 )
-from assessments.knowledge import published_knowledge
 from assessments.models import Assessment
 from assessments.services import assessment_create
-from refpain.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES
-from refpain.throttling import ScopedThrottle
+from assessments.snapshot import published_knowledge
+from refpain.http.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES
+from refpain.http.throttling import ScopedThrottle
 
 UUID_PATTERN = "[0-9a-fA-F-]{36}"
 

@@ -49,7 +49,7 @@ def grouped(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
 
 
 def build_knowledge(version: str, rows: Rows) -> Knowledge:
-    """Build the snapshot from plain rows, one list per table (see assessments.knowledge.ROW_SPECS)."""
+    """Build the snapshot from plain rows, one list per table (see assessments.snapshot.ROW_SPECS)."""
     codes = {
         kind: frozenset(row["code"] for row in rows[kind])
         for kind in ("body_regions", "muscle_actions", "reflexes", "symptoms", "clinical_tests", "conditions")

@@ -17,7 +17,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from conditions.versioning import knowledge_version_recent
-from refpain.release import release_id
+from refpain.http.release import release_id
 
 
 def knowledge_etag() -> str:

@@ -19,8 +19,8 @@ from conditions.api import filters, serializers
 from conditions.api.caching import KnowledgeCacheMixin
 from conditions.kinds import EXPORTED_KINDS
 from conditions.versioning import consistent_read, knowledge_version
-from refpain.openapi import ERROR_RESPONSES
-from refpain.search import BoundedSearchFilter
+from refpain.http.openapi import ERROR_RESPONSES
+from refpain.http.search import BoundedSearchFilter
 
 
 class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):

@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 from privacy.api.serializers import AccountDataSerializer
 from privacy.selectors import account_data
 from privacy.services import AccountInCuration, account_erase
-from refpain.openapi import SIGNED_IN_RESPONSES, ErrorSerializer
+from refpain.http.openapi import SIGNED_IN_RESPONSES, ErrorSerializer
 
 
 class AccountDataView(APIView):

@@ -6,8 +6,8 @@ import uuid
 import pytest
 from rest_framework.throttling import ScopedRateThrottle
 
-from assessments.knowledge import published_knowledge
 from assessments.models import Assessment
+from assessments.snapshot import published_knowledge
 from conditions import models as m
 from conditions.versioning import knowledge_version
 from tests.assessments.examples import SPEC_EXAMPLE

@@ -14,7 +14,7 @@ from assessments.engine import AssessmentInput, assess
 from assessments.engine.knowledge import MAX_LR, Accuracy, Criterion, Trigger
 from conditions.vocabulary import ConditionRole, CriterionKind, TriageLevel
 from tests.assessments.examples import SPEC_EXAMPLE
-from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.fixture_snapshot import fixture_knowledge
 from tests.assessments.vignettes import VIGNETTES
 
 
@@ -74,7 +74,7 @@ DETERMINISM_SCRIPT = """
 import json, django
 django.setup()
 from assessments.engine import AssessmentInput, assess
-from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.fixture_snapshot import fixture_knowledge
 from tests.assessments.vignettes import VIGNETTES
 print(json.dumps([assess(AssessmentInput.from_dict(v.request), fixture_knowledge()).to_dict() for v in VIGNETTES]))
 """

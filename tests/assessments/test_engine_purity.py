@@ -7,7 +7,7 @@ from pathlib import Path
 
 from assessments.engine import AssessmentInput, assess
 from tests.assessments.examples import SPEC_EXAMPLE
-from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.fixture_snapshot import fixture_knowledge
 
 ROOT = Path(__file__).resolve().parents[2]
 

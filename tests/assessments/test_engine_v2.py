@@ -12,7 +12,7 @@ from assessments.engine import AssessmentInput, assess
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
 from conditions.vocabulary import TriageLevel
 from tests.assessments.examples import SPEC_EXAMPLE
-from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.fixture_snapshot import fixture_knowledge
 from tests.assessments.vignettes import VIGNETTES
 
 

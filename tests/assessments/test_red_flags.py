@@ -6,7 +6,7 @@ from assessments.engine import AssessmentInput
 from assessments.engine.knowledge import Criterion, Trigger
 from assessments.engine.triage import red_flag_hits, trigger_items
 from conditions.vocabulary import CriterionKind, TriageLevel
-from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.fixture_snapshot import fixture_knowledge
 
 BACK = [{"region": "lower-back", "side": "both"}]
 

@@ -12,7 +12,7 @@ import pytest
 from assessments.engine import AssessmentInput, assess
 from assessments.engine.types import AssessmentResult
 from conditions.vocabulary import TriageLevel
-from tests.assessments.fixture_knowledge import fixture_knowledge
+from tests.assessments.fixture_snapshot import fixture_knowledge
 from tests.assessments.vignettes import HOLDOUT, HOLDOUT_V2, VIGNETTES, Vignette
 
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from conditions import models as m
-from conditions.knowledge import knowledge_load
-from curation.admin.knowledge import ConditionAdmin
+from conditions.loading import knowledge_load
+from curation.admin.records import ConditionAdmin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from conditions import models as m
-from conditions.knowledge import knowledge_load
+from conditions.loading import knowledge_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

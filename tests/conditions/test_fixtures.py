@@ -4,7 +4,7 @@ import pytest
 from django.db.models import Count, Q
 
 from conditions import models as m
-from conditions.knowledge import knowledge_load
+from conditions.loading import knowledge_load
 from conditions.versioning import curated_models, knowledge_version
 from tests.helpers import VOCABULARY_MODELS
 

@@ -9,11 +9,11 @@ from django.contrib import admin
 from django.urls import reverse
 from simple_history.models import HistoricalChanges
 
-from assessments.knowledge import ROW_SPECS
+from assessments.snapshot import ROW_SPECS
 from conditions.api.urls import KNOWLEDGE_ROUTES, VIEWSETS
 from conditions.api.views import EXPORT_SECTIONS, ExportSerializer
 from conditions.kinds import INTERNAL_MODELS, KINDS, KNOWLEDGE_MODELS, REVIEWED_MODELS, VERSIONED_MODELS
-from conditions.knowledge import FIXTURE_FILES, FIXTURES_DIR, identity
+from conditions.loading import FIXTURE_FILES, FIXTURES_DIR, identity
 from conditions.versioning import curated_models
 from curation.admin.review import CURATED, ReviewedAdmin
 from curation.capture import CAPTURED

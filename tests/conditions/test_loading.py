@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from conditions import models as m
 from conditions.kinds import KNOWLEDGE_MODELS
-from conditions.knowledge import FIXTURES_DIR, dump_knowledge, knowledge_load
+from conditions.loading import FIXTURES_DIR, dump_knowledge, knowledge_load
 from conditions.versioning import knowledge_fingerprint, knowledge_version
 from curation.capture import proposed_changes
 from curation.services import change_request_approve, change_request_submit

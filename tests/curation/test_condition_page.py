@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from conditions import models as m
 from curation.admin.forms import LinesField, validate_icd10_code
-from curation.admin.knowledge import ConditionAdmin
+from curation.admin.records import ConditionAdmin
 from curation.models import ChangeRequest
 
 SECTION_HEADINGS = [

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from conditions import models as m
-from conditions.knowledge import knowledge_load
+from conditions.loading import knowledge_load
 from curation.capture import proposed_changes
 from curation.models import ChangeRequest
 from curation.services import (

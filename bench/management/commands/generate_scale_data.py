@@ -5,8 +5,8 @@ from django.db import transaction
 from tqdm import tqdm
 
 from assessments.engine import AssessmentInput, assess
-from assessments.knowledge import published_knowledge
 from assessments.models import Assessment
+from assessments.snapshot import published_knowledge
 from conditions import models as m
 from conditions.models.base import Link
 from conditions.versioning import bump_knowledge_version, version_bumps_suspended

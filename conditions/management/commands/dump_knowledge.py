@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from conditions.knowledge import FIXTURES_DIR, dump_knowledge
+from conditions.loading import FIXTURES_DIR, dump_knowledge
 
 
 class Command(BaseCommand):

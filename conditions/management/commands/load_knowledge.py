@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from conditions.knowledge import FIXTURE_ORDER, FIXTURES_DIR, knowledge_load
+from conditions.loading import FIXTURE_ORDER, FIXTURES_DIR, knowledge_load
 from conditions.versioning import knowledge_version
 
 

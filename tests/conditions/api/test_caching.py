@@ -6,7 +6,7 @@ from django.core.cache import caches
 from conditions import models as m
 from conditions.api import serializers
 from conditions.api.views import ExportView, KnowledgeViewSet
-from refpain.release import release_id
+from refpain.http.release import release_id
 
 pytestmark = pytest.mark.django_db
 

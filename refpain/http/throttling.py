@@ -45,8 +45,8 @@ class RateLimiterUnavailable(APIException):
 
     @property
     def wait(self) -> int:  # DRF's handler turns it into Retry-After
-        # Imported here: refpain.errors imports DRF's views, which import this module for their throttles.
-        from refpain.errors import RETRY_AFTER_SECONDS
+        # Imported here: refpain.http.errors imports DRF's views, which import this module for their throttles.
+        from refpain.http.errors import RETRY_AFTER_SECONDS
 
         return RETRY_AFTER_SECONDS
 

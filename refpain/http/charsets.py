@@ -5,7 +5,7 @@ import json
 
 from django.utils.http import parse_header_parameters
 
-from refpain.errors import error_body
+from refpain.http.errors import error_body
 
 # JSON travels as UTF-8 (RFC 8259); ASCII and Latin-1 are accepted as older clients' defaults.
 # Everything else is refused rather than decoded: 'rot13' or 'base64' are codecs but not text

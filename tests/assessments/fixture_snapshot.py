@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from assessments.engine import Knowledge, build_knowledge
-from assessments.knowledge import ROW_SPECS
+from assessments.snapshot import ROW_SPECS
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

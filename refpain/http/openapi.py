@@ -7,7 +7,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers, status
 
-from refpain.errors import error_body
+from refpain.http.errors import error_body
 
 
 class FieldErrorSerializer(serializers.Serializer):
@@ -46,7 +46,7 @@ SIGNED_IN_RESPONSES = {
 class TokenScheme(KnoxTokenScheme):
     """Documents refpain's knox token check as knox's own: 'Authorization: Token <token>'."""
 
-    target_class = "refpain.authentication.TokenAuthentication"
+    target_class = "refpain.http.authentication.TokenAuthentication"
 
 
 class SchemaView(SpectacularAPIView):

@@ -7,7 +7,7 @@ import os
 from django.conf import settings
 
 # What shapes an answer: the project's code and the pinned libraries that render it.
-SOURCE_PACKAGES = ("refpain", "conditions", "assessments")
+SOURCE_PACKAGES = ("refpain", "conditions", "curation", "assessments", "privacy")
 SOURCE_FILES = ("requirements.txt",)
 
 

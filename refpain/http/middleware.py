@@ -2,7 +2,7 @@
 
 from django.db import InterfaceError, OperationalError
 
-from refpain.errors import database_unavailable
+from refpain.http.errors import database_unavailable
 
 
 class DatabaseUnavailableMiddleware:

@@ -9,7 +9,7 @@ from gunicorn.workers.sync import SyncWorker
 def write_json_error(sock, status_int: int, reason: str, mesg: str) -> None:
     """gunicorn's util.write_error, writing the project's error body instead of an HTML page."""
     # Imported here: gunicorn's master loads this module before Django is set up; a worker has it ready.
-    from refpain.errors import error_body
+    from refpain.http.errors import error_body
 
     code = "server_error" if status_int >= 500 else reason.lower().replace(" ", "_")
     body = json.dumps(error_body(status_int, code, mesg or reason)).encode()
