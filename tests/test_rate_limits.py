@@ -12,15 +12,15 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from assessments.models import Assessment
+from bench.servers import free_port
 from refpain.http.throttling import AnonThrottle, SignInRateThrottle, client_address
 from tests.assessments.examples import SPEC_EXAMPLE
-from tests.conftest import free_port
 
 pytestmark = pytest.mark.django_db
 TOKEN_URL = "/api/v1/auth/token/"
@@ -66,8 +66,8 @@ def test_anonymous_responses_carry_the_rate_limit_headers_on_the_cached_path_too
 def test_signed_in_users_have_a_read_limit_of_their_own(api, django_user_model, monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "100/minute"})
     monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "2/minute"})
-    token = Token.objects.create(user=django_user_model.objects.create_user("reader", password="not-a-real-one"))
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, token = AuthToken.objects.create(user=django_user_model.objects.create_user("reader", password="not-a-real-one"))
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     statuses = [api.get("/api/v1/reflexes/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     api.credentials()
