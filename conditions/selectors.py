@@ -3,8 +3,14 @@
 from django.db.models import Prefetch, QuerySet
 
 from . import models as m
+from .models.base import Link
 
 SOURCES = Prefetch("sources", queryset=m.Source.objects.order_by("code"))
+
+
+def with_ends(relation: str, link: type[Link], *ends: str) -> Prefetch:
+    """Prefetch a record's link rows together with the records at their other ends."""
+    return Prefetch(relation, queryset=link.objects.select_related(*ends))
 
 
 def nerve_root_list() -> QuerySet[m.NerveRoot]:
@@ -14,11 +20,11 @@ def nerve_root_list() -> QuerySet[m.NerveRoot]:
 def nerve_root_detail() -> QuerySet[m.NerveRoot]:
     return m.NerveRoot.objects.prefetch_related(
         SOURCES,
-        Prefetch("dermatome_links", queryset=m.Dermatome.objects.select_related("region")),
-        Prefetch("myotome_links", queryset=m.Myotome.objects.select_related("action")),
-        Prefetch("reflex_links", queryset=m.ReflexRoot.objects.select_related("reflex")),
-        Prefetch("nerve_links", queryset=m.NerveRootOrigin.objects.select_related("nerve")),
-        Prefetch("condition_links", queryset=m.ConditionNerveRoot.objects.select_related("condition")),
+        with_ends("dermatome_links", m.Dermatome, "region"),
+        with_ends("myotome_links", m.Myotome, "action"),
+        with_ends("reflex_links", m.ReflexRoot, "reflex"),
+        with_ends("nerve_links", m.NerveRootOrigin, "nerve"),
+        with_ends("condition_links", m.ConditionNerveRoot, "condition"),
     )
 
 
@@ -29,9 +35,9 @@ def body_region_list() -> QuerySet[m.BodyRegion]:
 def body_region_detail() -> QuerySet[m.BodyRegion]:
     return m.BodyRegion.objects.prefetch_related(
         SOURCES,
-        Prefetch("dermatome_links", queryset=m.Dermatome.objects.select_related("root")),
-        Prefetch("nerve_links", queryset=m.NerveSensoryRegion.objects.select_related("nerve")),
-        Prefetch("condition_links", queryset=m.ConditionPainRegion.objects.select_related("condition")),
+        with_ends("dermatome_links", m.Dermatome, "root"),
+        with_ends("nerve_links", m.NerveSensoryRegion, "nerve"),
+        with_ends("condition_links", m.ConditionPainRegion, "condition"),
     )
 
 
@@ -42,8 +48,8 @@ def muscle_action_list() -> QuerySet[m.MuscleAction]:
 def muscle_action_detail() -> QuerySet[m.MuscleAction]:
     return m.MuscleAction.objects.prefetch_related(
         SOURCES,
-        Prefetch("myotome_links", queryset=m.Myotome.objects.select_related("root")),
-        Prefetch("nerve_links", queryset=m.NerveMotorAction.objects.select_related("nerve")),
+        with_ends("myotome_links", m.Myotome, "root"),
+        with_ends("nerve_links", m.NerveMotorAction, "nerve"),
     )
 
 
@@ -52,9 +58,7 @@ def reflex_list() -> QuerySet[m.Reflex]:
 
 
 def reflex_detail() -> QuerySet[m.Reflex]:
-    return m.Reflex.objects.prefetch_related(
-        SOURCES, Prefetch("root_links", queryset=m.ReflexRoot.objects.select_related("root"))
-    )
+    return m.Reflex.objects.prefetch_related(SOURCES, with_ends("root_links", m.ReflexRoot, "root"))
 
 
 def nerve_list() -> QuerySet[m.Nerve]:
@@ -65,10 +69,10 @@ def nerve_detail() -> QuerySet[m.Nerve]:
     return m.Nerve.objects.select_related("parent").prefetch_related(
         SOURCES,
         "branches",
-        Prefetch("root_links", queryset=m.NerveRootOrigin.objects.select_related("root")),
-        Prefetch("sensory_links", queryset=m.NerveSensoryRegion.objects.select_related("region")),
-        Prefetch("motor_links", queryset=m.NerveMotorAction.objects.select_related("action")),
-        Prefetch("condition_links", queryset=m.ConditionNerve.objects.select_related("condition")),
+        with_ends("root_links", m.NerveRootOrigin, "root"),
+        with_ends("sensory_links", m.NerveSensoryRegion, "region"),
+        with_ends("motor_links", m.NerveMotorAction, "action"),
+        with_ends("condition_links", m.ConditionNerve, "condition"),
     )
 
 
@@ -79,7 +83,7 @@ def symptom_list() -> QuerySet[m.Symptom]:
 def symptom_detail() -> QuerySet[m.Symptom]:
     return m.Symptom.objects.prefetch_related(
         SOURCES,
-        Prefetch("condition_links", queryset=m.ConditionSymptom.objects.select_related("condition", "source")),
+        with_ends("condition_links", m.ConditionSymptom, "condition", "source"),
     )
 
 
@@ -90,7 +94,7 @@ def clinical_test_list() -> QuerySet[m.ClinicalTest]:
 def clinical_test_detail() -> QuerySet[m.ClinicalTest]:
     return m.ClinicalTest.objects.prefetch_related(
         SOURCES,
-        Prefetch("condition_links", queryset=m.ConditionTest.objects.select_related("condition", "source")),
+        with_ends("condition_links", m.ConditionTest, "condition", "source"),
     )
 
 
@@ -101,17 +105,17 @@ def condition_list() -> QuerySet[m.Condition]:
 def condition_detail() -> QuerySet[m.Condition]:
     return m.Condition.objects.select_related("prior_source").prefetch_related(
         SOURCES,
-        Prefetch("root_links", queryset=m.ConditionNerveRoot.objects.select_related("root")),
-        Prefetch("nerve_links", queryset=m.ConditionNerve.objects.select_related("nerve")),
-        Prefetch("region_links", queryset=m.ConditionPainRegion.objects.select_related("region")),
-        Prefetch("symptom_links", queryset=m.ConditionSymptom.objects.select_related("symptom", "source")),
-        Prefetch("test_links", queryset=m.ConditionTest.objects.select_related("test", "source")),
-        Prefetch("modifiers", queryset=m.ConditionModifier.objects.select_related("source")),
+        with_ends("root_links", m.ConditionNerveRoot, "root"),
+        with_ends("nerve_links", m.ConditionNerve, "nerve"),
+        with_ends("region_links", m.ConditionPainRegion, "region"),
+        with_ends("symptom_links", m.ConditionSymptom, "symptom", "source"),
+        with_ends("test_links", m.ConditionTest, "test", "source"),
+        with_ends("modifiers", m.ConditionModifier, "source"),
         Prefetch("red_flags", queryset=m.RedFlag.objects.order_by("code")),
-        Prefetch("treatment_links", queryset=m.ConditionTreatment.objects.select_related("treatment", "source")),
-        Prefetch("exercise_links", queryset=m.ConditionExercise.objects.select_related("exercise")),
-        Prefetch("relations_out", queryset=m.ConditionRelation.objects.select_related("to_condition")),
-        Prefetch("relations_in", queryset=m.ConditionRelation.objects.select_related("from_condition")),
+        with_ends("treatment_links", m.ConditionTreatment, "treatment", "source"),
+        with_ends("exercise_links", m.ConditionExercise, "exercise"),
+        with_ends("relations_out", m.ConditionRelation, "to_condition"),
+        with_ends("relations_in", m.ConditionRelation, "from_condition"),
     )
 
 
@@ -133,7 +137,7 @@ def treatment_list() -> QuerySet[m.Treatment]:
 def treatment_detail() -> QuerySet[m.Treatment]:
     return m.Treatment.objects.prefetch_related(
         SOURCES,
-        Prefetch("condition_links", queryset=m.ConditionTreatment.objects.select_related("condition", "source")),
+        with_ends("condition_links", m.ConditionTreatment, "condition", "source"),
     )
 
 
@@ -144,7 +148,7 @@ def exercise_list() -> QuerySet[m.Exercise]:
 def exercise_detail() -> QuerySet[m.Exercise]:
     return m.Exercise.objects.prefetch_related(
         SOURCES,
-        Prefetch("condition_links", queryset=m.ConditionExercise.objects.select_related("condition")),
+        with_ends("condition_links", m.ConditionExercise, "condition"),
     )
 
 

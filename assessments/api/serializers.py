@@ -46,18 +46,20 @@ class StrictSerializer(serializers.Serializer):
         return value
 
 
-class PainRegionSerializer(StrictSerializer):
+class RegionOnSideSerializer(StrictSerializer):
+    """A finding in a body region, on a side: the fields pain and sensory changes share."""
+
+    region = KnownCodeField(kind="body_regions", label_for_errors="body region")
+    side = serializers.ChoiceField(SIDES)
+
+
+class PainRegionSerializer(RegionOnSideSerializer):
     """Pain in a body region, on a side."""
 
-    region = KnownCodeField(kind="body_regions", label_for_errors="body region")
-    side = serializers.ChoiceField(SIDES)
 
-
-class SensoryChangeSerializer(StrictSerializer):
+class SensoryChangeSerializer(RegionOnSideSerializer):
     """Numbness or tingling in a body region, on a side."""
 
-    region = KnownCodeField(kind="body_regions", label_for_errors="body region")
-    side = serializers.ChoiceField(SIDES)
     kind = serializers.ChoiceField(SENSORY_KINDS)
 
 
@@ -249,13 +251,18 @@ class RecommendationsSerializer(serializers.Serializer):
     exercises_to_avoid = ExerciseAdviceSerializer(many=True)
 
 
-class AssessmentResultSerializer(serializers.Serializer):
-    """A stored assessment's result."""
+class StoredStampSerializer(serializers.Serializer):
+    """What identifies a stored assessment and the engine and knowledge that made it."""
 
     id = serializers.UUIDField()
     created_at = serializers.DateTimeField()
     engine_version = serializers.CharField()
     knowledge_version = serializers.CharField()
+
+
+class AssessmentResultSerializer(StoredStampSerializer):
+    """A stored assessment's result."""
+
     triage = TriageSerializer()
     conditions = ConditionResultSerializer(many=True)
     other_causes = serializers.FloatField(

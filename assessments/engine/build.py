@@ -1,24 +1,11 @@
 """Building the knowledge snapshot from plain rows, one list per table (no ORM)."""
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from types import MappingProxyType as frozen
 from typing import Any, TypeVar
 
-from conditions.vocabulary import (
-    ConditionCategory,
-    ConditionRole,
-    Contribution,
-    CriterionKind,
-    ModifierKind,
-    Provenance,
-    Recommendation,
-    RelationKind,
-    Suitability,
-    TreatmentKind,
-    TriageLevel,
-    Typicality,
-)
+from conditions import vocabulary
 
 from .knowledge import (
     NEURAL_CATEGORIES,
@@ -39,6 +26,7 @@ from .knowledge import (
 Row = Mapping[str, Any]  # one table row, by column name
 Rows = Mapping[str, Sequence[Row]]  # the rows of each table, by table name
 Key = TypeVar("Key", bound=Hashable)
+G = TypeVar("G")
 
 
 def grouped(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
@@ -46,6 +34,16 @@ def grouped(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
     for row in rows:
         groups[row[key]].append(row)
     return groups
+
+
+def graded(rows: Iterable[Row], key: str, grade: Callable[[Any], G], column: str) -> Mapping[str, G]:
+    """Each row's linked code with its grade (a typicality or a contribution), read-only."""
+    return frozen({row[key]: grade(row[column]) for row in rows})
+
+
+def linked(rows: Iterable[Row], key: str) -> frozenset[str]:
+    """The linked codes of some link rows."""
+    return frozenset(row[key] for row in rows)
 
 
 def build_knowledge(version: str, rows: Rows) -> Knowledge:
@@ -66,13 +64,13 @@ def build_knowledge(version: str, rows: Rows) -> Knowledge:
         names=frozen(names),
         minimum_triage=frozen(
             {
-                f"{kind}.{row['code']}": TriageLevel(row["minimum_triage"])
+                f"{kind}.{row['code']}": vocabulary.TriageLevel(row["minimum_triage"])
                 for kind, table in (("symptoms", "symptoms"), ("tests", "clinical_tests"))
                 for row in rows[table]
                 if row["minimum_triage"]
             }
         ),
-        treatment_kinds=frozen({row["code"]: TreatmentKind(row["kind"]) for row in rows["treatments"]}),
+        treatment_kinds=frozen({row["code"]: vocabulary.TreatmentKind(row["kind"]) for row in rows["treatments"]}),
         conditions=frozen(conditions),
         roots=frozen(build_roots(rows)),
         nerves=frozen(build_nerves(rows)),
@@ -90,11 +88,11 @@ def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
     by_region: defaultdict[str, list[str]] = defaultdict(list)
     by_root: defaultdict[str, list[str]] = defaultdict(list)
     by_nerve: defaultdict[str, list[str]] = defaultdict(list)
-    by_category: defaultdict[ConditionCategory, list[str]] = defaultdict(list)
+    by_category: defaultdict[vocabulary.ConditionCategory, list[str]] = defaultdict(list)
     causes = {code: condition for code, condition in conditions.items() if not condition.is_syndrome}
     always = {code for code, c in causes.items() if c.modifiers or c.upper_motor_neurone}
     always |= {code for c in conditions.values() for code in c.explained_by}
-    prior_by_category: defaultdict[ConditionCategory, float] = defaultdict(float)
+    prior_by_category: defaultdict[vocabulary.ConditionCategory, float] = defaultdict(float)
     for condition in causes.values():
         prior_by_category[condition.category] += condition.prior
     for code, condition in sorted(causes.items()):
@@ -142,54 +140,62 @@ def build_conditions(rows: Rows) -> dict[str, ConditionFacts]:
         conditions[code] = ConditionFacts(
             code=code,
             name=row["name"],
-            category=ConditionCategory(row["category"]),
-            role=ConditionRole(row["role"] or ConditionRole.CAUSE),
+            category=vocabulary.ConditionCategory(row["category"]),
+            role=vocabulary.ConditionRole(row["role"] or vocabulary.ConditionRole.CAUSE),
             upper_motor_neurone=bool(row["upper_motor_neurone"]),
             prior=row["prior"],
-            care_level=TriageLevel(row["care_level"]),
-            roots=frozen({r["root_code"]: Typicality(r["typicality"]) for r in roots[code]}),
-            nerves=frozenset(r["nerve_code"] for r in nerves[code]),
-            pain_regions=frozen({r["region_code"]: Typicality(r["typicality"]) for r in regions[code]}),
+            care_level=vocabulary.TriageLevel(row["care_level"]),
+            roots=graded(roots[code], "root_code", vocabulary.Typicality, "typicality"),
+            nerves=linked(nerves[code], "nerve_code"),
+            pain_regions=graded(regions[code], "region_code", vocabulary.Typicality, "typicality"),
             evidence=frozen(evidence),
             modifiers=tuple(
                 Modifier(
-                    ModifierKind(m["kind"]),
+                    vocabulary.ModifierKind(m["kind"]),
                     m["minimum"],
                     m["maximum"],
                     m["sex"],
                     m["likelihood_ratio"],
-                    Provenance(m["provenance"]),
+                    vocabulary.Provenance(m["provenance"]),
                 )
                 for m in modifiers[code]
             ),
             treatments=frozen(
                 {
                     r["treatment_code"]: TreatmentLink(
-                        Recommendation(r["recommendation"]), r["evidence_note"], bool(r["needs_neurological_deficit"])
+                        vocabulary.Recommendation(r["recommendation"]),
+                        r["evidence_note"],
+                        bool(r["needs_neurological_deficit"]),
                     )
                     for r in treatments[code]
                 }
             ),
             exercises=frozen(
-                {r["exercise_code"]: ExerciseLink(Suitability(r["suitability"]), r["reason"]) for r in exercises[code]}
+                {
+                    r["exercise_code"]: ExerciseLink(vocabulary.Suitability(r["suitability"]), r["reason"])
+                    for r in exercises[code]
+                }
             ),
             explained_by=tuple(sorted(explained_by.get(code, ()))),
         )
     return conditions
 
 
-EXPLAINING = frozenset({RelationKind.CAUSES, RelationKind.MAY_CAUSE})
+EXPLAINING = frozenset({vocabulary.RelationKind.CAUSES, vocabulary.RelationKind.MAY_CAUSE})
 
 
 def explainers(rows: Rows) -> dict[str, set[str]]:
     """For each syndrome, the causes that explain it, directly or through another syndrome they cause."""
-    role = {row["code"]: ConditionRole(row["role"] or ConditionRole.CAUSE) for row in rows["conditions"]}
+    role = {
+        row["code"]: vocabulary.ConditionRole(row["role"] or vocabulary.ConditionRole.CAUSE)
+        for row in rows["conditions"]
+    }
     into: defaultdict[str, set[str]] = defaultdict(set)
     for relation in rows["condition_relations"]:
         if relation["kind"] in EXPLAINING:
             into[relation["to_code"]].add(relation["from_code"])
     result: dict[str, set[str]] = {}
-    for syndrome in (code for code, kind in role.items() if kind == ConditionRole.SYNDROME):
+    for syndrome in (code for code, kind in role.items() if kind == vocabulary.ConditionRole.SYNDROME):
         found: set[str] = set()
         frontier = set(into[syndrome])
         while frontier:
@@ -197,15 +203,19 @@ def explainers(rows: Rows) -> dict[str, set[str]]:
             if code in found or code == syndrome:
                 continue
             found.add(code)
-            if role.get(code) == ConditionRole.SYNDROME:
+            if role.get(code) == vocabulary.ConditionRole.SYNDROME:
                 frontier |= into[code]
-        result[syndrome] = {code for code in found if role.get(code) == ConditionRole.CAUSE}
+        result[syndrome] = {code for code in found if role.get(code) == vocabulary.ConditionRole.CAUSE}
     return result
 
 
 def accuracy(row: Row) -> Accuracy:
     return Accuracy(
-        row["sensitivity"], row["specificity"], row["lr_positive"], row["lr_negative"], Provenance(row["provenance"])
+        row["sensitivity"],
+        row["specificity"],
+        row["lr_positive"],
+        row["lr_negative"],
+        vocabulary.Provenance(row["provenance"]),
     )
 
 
@@ -218,9 +228,9 @@ def build_roots(rows: Rows) -> dict[str, RootFacts]:
             code=row["code"],
             name=row["name"],
             position=row["position"],
-            dermatome=frozen({r["region_code"]: Typicality(r["typicality"]) for r in dermatome[row["code"]]}),
-            myotome=frozen({r["action_code"]: Contribution(r["contribution"]) for r in myotome[row["code"]]}),
-            reflexes=frozen({r["reflex_code"]: Contribution(r["contribution"]) for r in reflexes[row["code"]]}),
+            dermatome=graded(dermatome[row["code"]], "region_code", vocabulary.Typicality, "typicality"),
+            myotome=graded(myotome[row["code"]], "action_code", vocabulary.Contribution, "contribution"),
+            reflexes=graded(reflexes[row["code"]], "reflex_code", vocabulary.Contribution, "contribution"),
         )
         for row in rows["nerve_roots"]
     }
@@ -234,9 +244,9 @@ def build_nerves(rows: Rows) -> dict[str, NerveFacts]:
         row["code"]: NerveFacts(
             code=row["code"],
             name=row["name"],
-            roots=frozenset(r["root_code"] for r in roots[row["code"]]),
-            sensory_regions=frozenset(r["region_code"] for r in sensory[row["code"]]),
-            motor_actions=frozenset(r["action_code"] for r in motor[row["code"]]),
+            roots=linked(roots[row["code"]], "root_code"),
+            sensory_regions=linked(sensory[row["code"]], "region_code"),
+            motor_actions=linked(motor[row["code"]], "action_code"),
         )
         for row in rows["nerves"]
     }
@@ -253,9 +263,9 @@ def build_red_flags(rows: Rows) -> tuple[RedFlagFacts, ...]:
             Trigger(
                 code=t["code"],
                 description=t["description"],
-                urgency=TriageLevel(t["urgency"] or row["urgency"]),
+                urgency=vocabulary.TriageLevel(t["urgency"] or row["urgency"]),
                 criteria=tuple(
-                    Criterion(CriterionKind(c["kind"]), criterion_target(c), c["number"], c["group"])
+                    Criterion(vocabulary.CriterionKind(c["kind"]), criterion_target(c), c["number"], c["group"])
                     for c in sorted(criteria[(row["code"], t["code"])], key=lambda c: c["position"])
                 ),
                 group_minimum=t["group_minimum"] or 1,
@@ -266,7 +276,7 @@ def build_red_flags(rows: Rows) -> tuple[RedFlagFacts, ...]:
             RedFlagFacts(
                 row["code"],
                 row["name"],
-                TriageLevel(row["urgency"]),
+                vocabulary.TriageLevel(row["urgency"]),
                 row["action"],
                 row["condition_code"],
                 flag_triggers,
@@ -276,14 +286,14 @@ def build_red_flags(rows: Rows) -> tuple[RedFlagFacts, ...]:
 
 
 CRITERION_TARGET = {
-    CriterionKind.SYMPTOM_PRESENT: "symptom_code",
-    CriterionKind.SYMPTOM_NOT_PRESENT: "symptom_code",
-    CriterionKind.TEST_POSITIVE: "test_code",
-    CriterionKind.SENSORY_CHANGE_IN_REGION: "region_code",
-    CriterionKind.PAIN_IN_REGION: "region_code",
-    CriterionKind.WEAKNESS: "action_code",
-    CriterionKind.REFLEX_ABNORMAL: "reflex_code",
-    CriterionKind.REFLEX_BRISK: "reflex_code",
+    vocabulary.CriterionKind.SYMPTOM_PRESENT: "symptom_code",
+    vocabulary.CriterionKind.SYMPTOM_NOT_PRESENT: "symptom_code",
+    vocabulary.CriterionKind.TEST_POSITIVE: "test_code",
+    vocabulary.CriterionKind.SENSORY_CHANGE_IN_REGION: "region_code",
+    vocabulary.CriterionKind.PAIN_IN_REGION: "region_code",
+    vocabulary.CriterionKind.WEAKNESS: "action_code",
+    vocabulary.CriterionKind.REFLEX_ABNORMAL: "reflex_code",
+    vocabulary.CriterionKind.REFLEX_BRISK: "reflex_code",
 }
 
 

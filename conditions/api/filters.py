@@ -235,12 +235,17 @@ class ConditionFilter(KnowledgeFilterSet):
         return qs.filter(**link).distinct()
 
 
+def evidence_for(findings: str) -> CodesFilter:
+    """The `condition` filter of a kind of finding: the records with evidence for those conditions."""
+    return codes_filter(
+        "conditions", m.Condition, "condition", f"Condition code(s): {findings} with evidence for them."
+    )
+
+
 class SymptomFilter(KnowledgeFilterSet):
     """Symptoms by the conditions they are evidence for."""
 
-    condition = codes_filter(
-        "conditions", m.Condition, "condition", "Condition code(s): symptoms with evidence for them."
-    )
+    condition = evidence_for("symptoms")
 
     class Meta:
         model = m.Symptom
@@ -250,9 +255,7 @@ class SymptomFilter(KnowledgeFilterSet):
 class ClinicalTestFilter(KnowledgeFilterSet):
     """Clinical tests by the conditions they are evidence for."""
 
-    condition = codes_filter(
-        "conditions", m.Condition, "condition", "Condition code(s): clinical tests with evidence for them."
-    )
+    condition = evidence_for("clinical tests")
 
     class Meta:
         model = m.ClinicalTest

@@ -11,6 +11,11 @@ from .conditions import Condition
 from .findings import ClinicalTest, Symptom
 
 
+def names_its_target(kind: str, field: str, name: str) -> models.CheckConstraint:
+    """A database check that a trigger criterion of this kind names what it is about in `field`."""
+    return models.CheckConstraint(condition=~models.Q(kind=kind) | models.Q(**{f"{field}__isnull": False}), name=name)
+
+
 class RedFlag(CitedEntity):
     """A warning sign of serious pathology that sets a minimum triage level."""
 
@@ -117,35 +122,17 @@ class TriggerCriterion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["trigger", "position"], name="triggercriterion_unique"),
             choice_constraint("kind", CriterionKind, "triggercriterion_kind_valid"),
-            models.CheckConstraint(
-                condition=~models.Q(kind="symptom_present") | models.Q(symptom__isnull=False),
-                name="triggercriterion_symptom_named",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="test_positive") | models.Q(test__isnull=False),
-                name="triggercriterion_test_named",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="sensory_change_in_region") | models.Q(region__isnull=False),
-                name="triggercriterion_region_named",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="reflex_abnormal") | models.Q(reflex__isnull=False),
-                name="triggercriterion_reflex_named",
-            ),
+            names_its_target("symptom_present", "symptom", "triggercriterion_symptom_named"),
+            names_its_target("test_positive", "test", "triggercriterion_test_named"),
+            names_its_target("sensory_change_in_region", "region", "triggercriterion_region_named"),
+            names_its_target("reflex_abnormal", "reflex", "triggercriterion_reflex_named"),
             models.CheckConstraint(
                 condition=~models.Q(kind="age_at_least")
                 | models.Q(number__isnull=False, number__gte=16, number__lte=120),
                 name="triggercriterion_age_in_range",
             ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="symptom_not_present") | models.Q(symptom__isnull=False),
-                name="triggercriterion_absent_symptom_named",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="pain_in_region") | models.Q(region__isnull=False),
-                name="triggercriterion_pain_region_named",
-            ),
+            names_its_target("symptom_not_present", "symptom", "triggercriterion_absent_symptom_named"),
+            names_its_target("pain_in_region", "region", "triggercriterion_pain_region_named"),
             models.CheckConstraint(
                 condition=~models.Q(kind__in=["duration_at_least", "duration_at_most"])
                 | models.Q(number__isnull=False),

@@ -9,51 +9,51 @@ from conditions import models as m
 from curation.admin.forms import CompactInlineForm
 
 
-class DermatomeInline(admin.TabularInline):
+class LinkInline(admin.TabularInline):
+    """An inline of link rows, with no blank rows until one is asked for."""
+
+    extra = 0
+
+
+class DermatomeInline(LinkInline):
     """The body regions of a root's dermatome."""
 
     model = m.Dermatome
-    extra = 0
     autocomplete_fields = ("region",)
 
 
-class MyotomeInline(admin.TabularInline):
+class MyotomeInline(LinkInline):
     """The muscle actions of a root's myotome."""
 
     model = m.Myotome
-    extra = 0
     autocomplete_fields = ("action",)
 
 
-class ReflexRootInline(admin.TabularInline):
+class ReflexRootInline(LinkInline):
     """The reflexes a root carries."""
 
     model = m.ReflexRoot
-    extra = 0
     autocomplete_fields = ("reflex",)
 
 
-class NerveRootOriginInline(admin.TabularInline):
+class NerveRootOriginInline(LinkInline):
     """The roots a nerve arises from."""
 
     model = m.NerveRootOrigin
-    extra = 0
     autocomplete_fields = ("root",)
 
 
-class NerveSensoryRegionInline(admin.TabularInline):
+class NerveSensoryRegionInline(LinkInline):
     """The skin regions a nerve supplies."""
 
     model = m.NerveSensoryRegion
-    extra = 0
     autocomplete_fields = ("region",)
 
 
-class NerveMotorActionInline(admin.TabularInline):
+class NerveMotorActionInline(LinkInline):
     """The muscle actions a nerve drives."""
 
     model = m.NerveMotorAction
-    extra = 0
     autocomplete_fields = ("action",)
 
 

@@ -11,6 +11,10 @@ class LinkAdmin(ReviewedAdmin):
 
     list_per_page = 50
     ends: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()  # the link's own columns, listed after its ends
+
+    def get_list_display(self, request):
+        return (*self.ends, *self.details)
 
     def get_autocomplete_fields(self, request):
         return self.ends
@@ -19,12 +23,19 @@ class LinkAdmin(ReviewedAdmin):
         return tuple(f"{end}__{field}" for end in self.ends for field in ("code", "name"))
 
 
+class EvidenceLinkAdmin(LinkAdmin):
+    """A finding as evidence for a condition, listed with its accuracy."""
+
+    details = ("sensitivity", "specificity", "provenance")
+    list_filter = ("provenance",)
+
+
 @admin.register(m.Dermatome)
 class DermatomeAdmin(LinkAdmin):
     """Dermatomes: the skin regions each root supplies."""
 
     ends = ("root", "region")
-    list_display = (*ends, "typicality")
+    details = ("typicality",)
     list_filter = ("typicality", "root")
 
 
@@ -33,7 +44,7 @@ class MyotomeAdmin(LinkAdmin):
     """Myotomes: the muscle actions each root drives."""
 
     ends = ("root", "action")
-    list_display = (*ends, "is_key_muscle")
+    details = ("is_key_muscle",)
     list_filter = ("is_key_muscle", "root")
 
 
@@ -42,7 +53,7 @@ class ReflexRootAdmin(LinkAdmin):
     """Reflex roots: the roots each reflex tests."""
 
     ends = ("root", "reflex")
-    list_display = (*ends, "contribution")
+    details = ("contribution",)
     list_filter = ("contribution",)
 
 
@@ -51,7 +62,6 @@ class NerveRootOriginAdmin(LinkAdmin):
     """Nerve root origins: the roots each nerve arises from."""
 
     ends = ("nerve", "root")
-    list_display = ends
     list_filter = ("root",)
 
 
@@ -60,7 +70,6 @@ class NerveSensoryRegionAdmin(LinkAdmin):
     """Nerve sensory regions: the skin each nerve supplies."""
 
     ends = ("nerve", "region")
-    list_display = ends
 
 
 @admin.register(m.NerveMotorAction)
@@ -68,7 +77,6 @@ class NerveMotorActionAdmin(LinkAdmin):
     """Nerve motor actions: the muscle actions each nerve drives."""
 
     ends = ("nerve", "action")
-    list_display = ends
 
 
 @admin.register(m.ConditionNerveRoot)
@@ -76,7 +84,6 @@ class ConditionNerveRootAdmin(LinkAdmin):
     """Condition nerve roots: the roots each condition involves."""
 
     ends = ("condition", "root")
-    list_display = ends
     list_filter = ("root", "typicality")
 
 
@@ -85,7 +92,6 @@ class ConditionNerveAdmin(LinkAdmin):
     """Condition nerves: the nerves each condition involves."""
 
     ends = ("condition", "nerve")
-    list_display = ends
 
 
 @admin.register(m.ConditionPainRegion)
@@ -93,7 +99,6 @@ class ConditionPainRegionAdmin(LinkAdmin):
     """Condition pain regions: where each condition's pain is felt."""
 
     ends = ("condition", "region")
-    list_display = ends
     list_filter = ("typicality",)
 
 
@@ -102,26 +107,22 @@ class ConditionRelationAdmin(LinkAdmin):
     """Condition relations: how conditions relate to each other."""
 
     ends = ("from_condition", "to_condition")
-    list_display = (*ends, "kind")
+    details = ("kind",)
     list_filter = ("kind",)
 
 
 @admin.register(m.ConditionSymptom)
-class ConditionSymptomAdmin(LinkAdmin):
+class ConditionSymptomAdmin(EvidenceLinkAdmin):
     """Condition symptoms: symptoms as evidence for each condition, with their accuracy."""
 
     ends = ("condition", "symptom")
-    list_display = (*ends, "sensitivity", "specificity", "provenance")
-    list_filter = ("provenance",)
 
 
 @admin.register(m.ConditionTest)
-class ConditionTestAdmin(LinkAdmin):
+class ConditionTestAdmin(EvidenceLinkAdmin):
     """Condition tests: examination tests as evidence for each condition, with their accuracy."""
 
     ends = ("condition", "test")
-    list_display = (*ends, "sensitivity", "specificity", "provenance")
-    list_filter = ("provenance",)
 
 
 @admin.register(m.ConditionModifier)
@@ -129,7 +130,7 @@ class ConditionModifierAdmin(LinkAdmin):
     """Condition modifiers: how age band, sex or duration change each condition's odds."""
 
     ends = ("condition",)
-    list_display = (*ends, "code", "kind", "minimum", "maximum", "sex", "likelihood_ratio", "provenance")
+    details = ("code", "kind", "minimum", "maximum", "sex", "likelihood_ratio", "provenance")
     list_filter = ("kind", "provenance")
 
 
@@ -138,7 +139,7 @@ class ConditionTreatmentAdmin(LinkAdmin):
     """Condition treatments: the treatments for each condition and whether they are recommended."""
 
     ends = ("condition", "treatment")
-    list_display = (*ends, "recommendation")
+    details = ("recommendation",)
     list_filter = ("recommendation",)
 
 
@@ -147,7 +148,7 @@ class ConditionExerciseAdmin(LinkAdmin):
     """Condition exercises: the exercises that suit each condition, or are to be avoided."""
 
     ends = ("condition", "exercise")
-    list_display = (*ends, "suitability")
+    details = ("suitability",)
     list_filter = ("suitability",)
 
 

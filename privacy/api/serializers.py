@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from assessments.api.serializers import AssessmentRequestSerializer
+from assessments.api.serializers import AssessmentRequestSerializer, StoredStampSerializer
 
 
 class AccountSerializer(serializers.Serializer):
@@ -16,13 +16,9 @@ class AccountSerializer(serializers.Serializer):
     last_login = serializers.DateTimeField(allow_null=True)
 
 
-class StoredAssessmentSerializer(serializers.Serializer):
+class StoredAssessmentSerializer(StoredStampSerializer):
     """A stored assessment as kept: the request as the engine read it, and its result."""
 
-    id = serializers.UUIDField()
-    created_at = serializers.DateTimeField()
-    engine_version = serializers.CharField()
-    knowledge_version = serializers.CharField()
     input = AssessmentRequestSerializer()
     result = serializers.JSONField(
         help_text="The result as served by GET /api/v1/assessments/{id}/, without its id and created_at."

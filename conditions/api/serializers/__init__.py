@@ -43,18 +43,6 @@ from conditions.api.serializers.findings import (  # noqa: F401
     SymptomDetailSerializer,
     SymptomListSerializer,
 )
-from conditions.api.serializers.links import (  # noqa: F401
-    ConditionLinkSerializer,
-    ContributingRootSerializer,
-    KeyMuscleRootSerializer,
-    NerveLinkSerializer,
-    NotedNerveLinkSerializer,
-    RefSerializer,
-    RegionLinkSerializer,
-    RootLinkSerializer,
-    TypicalConditionLinkSerializer,
-    TypicalRootLinkSerializer,
-)
 from conditions.api.serializers.red_flags import (  # noqa: F401
     RedFlagDetailSerializer,
     RedFlagListSerializer,

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from conditions import models as m
-from conditions.api.serializers.links import RefSerializer
+from conditions.api.serializers.links import cited_source
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
@@ -23,7 +23,7 @@ class TreatmentConditionSerializer(serializers.Serializer):
     name = serializers.CharField(source="condition.name")
     recommendation = serializers.CharField()
     evidence_note = serializers.CharField()
-    source = RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")  # type: ignore[assignment]  # a field named source; the stubs see Field.source
+    source = cited_source()  # type: ignore[assignment]  # a field named source; the stubs see Field.source
 
 
 class TreatmentDetailSerializer(TreatmentListSerializer):

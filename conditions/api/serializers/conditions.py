@@ -10,6 +10,7 @@ from conditions.api.serializers.links import (
     RefSerializer,
     RegionLinkSerializer,
     TypicalRootLinkSerializer,
+    cited_source,
 )
 from conditions.api.serializers.red_flags import RedFlagRefSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
@@ -56,7 +57,7 @@ class ConditionTreatmentSerializer(serializers.Serializer):
     kind = serializers.CharField(source="treatment.kind")
     recommendation = serializers.CharField()
     evidence_note = serializers.CharField()
-    source = RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")  # type: ignore[assignment]  # a field named source; the stubs see Field.source
+    source = cited_source()  # type: ignore[assignment]  # a field named source; the stubs see Field.source
 
 
 class ConditionExerciseSerializer(serializers.Serializer):
@@ -73,7 +74,7 @@ INVERSE_RELATION = {"causes": "caused_by", "may_cause": "may_be_caused_by", "dif
 class ConditionModifierSerializer(serializers.ModelSerializer):
     """How the condition's odds change with age band, sex or how long symptoms have lasted."""
 
-    source = RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")  # type: ignore[assignment]  # a field named source; the stubs see Field.source
+    source = cited_source()  # type: ignore[assignment]  # a field named source; the stubs see Field.source
 
     class Meta:
         model = m.ConditionModifier

@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from conditions import models as m
-from conditions.api.serializers.links import RefSerializer
+from conditions.api.serializers.links import cited_source
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
@@ -15,7 +15,7 @@ class AccuracySerializer(serializers.Serializer):
     lr_positive = serializers.FloatField(allow_null=True)
     lr_negative = serializers.FloatField(allow_null=True)
     provenance = serializers.CharField()
-    source = RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")  # type: ignore[assignment]  # a field named source; the stubs see Field.source
+    source = cited_source()  # type: ignore[assignment]  # a field named source; the stubs see Field.source
     rationale = serializers.CharField()
     note = serializers.CharField()
     sample_size = serializers.IntegerField(

@@ -10,12 +10,24 @@ class RefSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+def cited_source() -> RefSerializer:
+    """The source cited for one figure or piece of advice, as a reference; null where none is cited."""
+    return RefSerializer(allow_null=True, help_text="The source of this figure or advice; null where none is cited.")
+
+
 class RegionLinkSerializer(serializers.Serializer):
     """A body region reached through a link, with how typical the link is."""
 
     code = serializers.CharField(source="region.code")
     name = serializers.CharField(source="region.name")
     typicality = serializers.CharField(required=False)
+    note = serializers.CharField()
+
+
+class TypicalLinkSerializer(serializers.Serializer):
+    """How typical a link is, with its note: the fields a typical-link serializer adds after code and name."""
+
+    typicality = serializers.CharField()
     note = serializers.CharField()
 
 
@@ -26,11 +38,8 @@ class RootLinkSerializer(serializers.Serializer):
     name = serializers.CharField(source="root.name")
 
 
-class TypicalRootLinkSerializer(RootLinkSerializer):
+class TypicalRootLinkSerializer(RootLinkSerializer, TypicalLinkSerializer):
     """A nerve root reached through a link, with how typical it is."""
-
-    typicality = serializers.CharField()
-    note = serializers.CharField()
 
 
 class ContributingRootSerializer(RootLinkSerializer):
@@ -66,8 +75,5 @@ class ConditionLinkSerializer(serializers.Serializer):
     name = serializers.CharField(source="condition.name")
 
 
-class TypicalConditionLinkSerializer(ConditionLinkSerializer):
+class TypicalConditionLinkSerializer(ConditionLinkSerializer, TypicalLinkSerializer):
     """A condition reached through a link, with how typical the link is."""
-
-    typicality = serializers.CharField()
-    note = serializers.CharField()

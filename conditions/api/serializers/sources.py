@@ -30,14 +30,5 @@ class SourceRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.Source
-        fields: tuple[str, ...] = (
-            "code",
-            "name",
-            "title",
-            "authors",
-            "year",
-            "kind",
-            "doi",
-            "pmid",
-            "guideline_number",
-        )
+        # The full citation less its link and summary, in the same order.
+        fields: tuple[str, ...] = tuple(f for f in SourceSerializer.Meta.fields if f not in ("url", "summary"))
