@@ -17,6 +17,10 @@ accesslog = os.environ.get("ACCESS_LOG")  # unset: no access log ('-' for stdout
 # Access and error lines with assessment ids redacted: an id is the key to someone's health data.
 logger_class = "privacy.logs.RedactingLogger"
 errorlog = "-"
+# gunicorn itself takes X-Forwarded-Proto (and -Ssl, -Protocol) from loopback peers as proof of HTTPS.
+# As with Django's SECURE_PROXY_SSL_HEADER, trust them only when a proxy in front is configured.
+if int(os.environ.get("NUM_PROXIES", "0")) == 0:
+    forwarded_allow_ips = ""
 
 
 def on_starting(server):

@@ -34,6 +34,8 @@ NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
 # X-Forwarded-Proto, and NUM_PROXIES must count it. SECURE_SSL_REDIRECT=0 serves plain HTTP (the
 # benchmark on loopback does).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers check health over plain HTTP on the private side: a redirect would read as down.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Without a proxy, any client could send X-Forwarded-Proto: https and pass for a secure request.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if NUM_PROXIES > 0 else None
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)

@@ -35,3 +35,13 @@ def test_the_admin_keeps_djangos_csrf_page_for_clinicians():
     response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_a_body_over_the_upload_limit_is_a_413_naming_the_limit(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = json.dumps({"age": 40, "symptoms": ["x" * 20] * 100})
+    response = client.post("/api/v1/assessments/", body, content_type="application/json")
+    assert response.status_code == 413
+    assert response.json()["code"] == "request_too_large"
+    assert response.json()["errors"][0]["field"] == "body"

@@ -42,8 +42,10 @@ SECURE_REQUEST_PROBE = """
 import json
 from django.test import Client, RequestFactory
 forged = RequestFactory().get("/", HTTP_X_FORWARDED_PROTO="https")
-response = Client().get("/healthz", HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="localhost")
-print(json.dumps({"secure": forged.is_secure(), "status": response.status_code, "to": response.get("Location")}))
+response = Client().get("/api/v1/", HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="localhost")
+health = Client().get("/healthz", HTTP_HOST="localhost")
+print(json.dumps({"secure": forged.is_secure(), "status": response.status_code, "to": response.get("Location"),
+                  "health": health.status_code}))
 """
 
 
@@ -63,7 +65,12 @@ def run_with_proxies(num_proxies: str) -> dict:
 def test_a_forged_forwarded_proto_is_not_trusted_without_a_proxy():
     answer = run_with_proxies("0")
     assert answer["secure"] is False
-    assert (answer["status"], answer["to"]) == (301, "https://localhost/healthz")
+    assert (answer["status"], answer["to"]) == (301, "https://localhost/api/v1/")
+
+
+def test_health_checks_over_plain_http_are_not_redirected():
+    # Load balancers check over plain HTTP on the private side; a redirect would read as down.
+    assert run_with_proxies("0")["health"] in (200, 503)
 
 
 def test_the_forwarded_proto_of_a_configured_proxy_is_trusted():

@@ -1,5 +1,7 @@
 """One JSON error shape for every 4xx and 5xx: status, code, message and, for bad input, the fields."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.views import csrf
@@ -79,6 +81,13 @@ def server_error(request):
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        message = f"The request body is larger than {limit} bytes."
+        body = error_body(
+            413, "request_too_large", message, [{"field": "body", "code": "max_size", "message": message}]
+        )
+        return JsonResponse(body, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
     return JsonResponse(error_body(400, "bad_request", "Bad request."), status=status.HTTP_400_BAD_REQUEST)
 
 

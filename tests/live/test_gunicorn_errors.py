@@ -41,3 +41,14 @@ def test_gunicorn_refuses_a_malformed_request_in_the_json_error_shape(service, r
     error = json.loads(body)
     assert error["status"] == status and error["code"] == code and error["message"]
     assert set(error) == {"status", "code", "message"}
+
+
+def test_gunicorn_takes_no_forged_forwarded_proto_without_a_proxy(service):
+    # gunicorn trusts X-Forwarded-Proto from loopback peers unless told not to; no proxy is configured here.
+    request = (
+        b"GET /api/v1/conditions/?page_size=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b"X-Forwarded-Proto: https\r\nConnection: close\r\n\r\n"
+    )
+    answer_status, _, body = send_raw(service.port, request)
+    assert answer_status == 200
+    assert json.loads(body)["next"].startswith("http://127.0.0.1")
