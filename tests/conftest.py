@@ -70,6 +70,13 @@ def exact_knowledge_version(settings):
 
 
 @pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    # PBKDF2 spends most of a second of CPU on each password, and a hundred tests set or check one; no
+    # test is about the hash itself. Hashes made with the production hashers still verify.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+
+
+@pytest.fixture(autouse=True)
 def fresh_knowledge_snapshot():
     # A test may change the knowledge and roll back: the next one must not reuse its snapshot.
     forget_snapshot()

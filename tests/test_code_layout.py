@@ -1,4 +1,4 @@
-"""The code keeps one name per concept: no class name is defined in two places of the project."""
+"""The code keeps one name per concept (no class name is defined in two places) and short modules."""
 
 import ast
 from collections import defaultdict
@@ -29,5 +29,12 @@ def test_the_knowledge_api_modules_are_each_under_400_lines():
     lengths = {
         str(path.relative_to(ROOT)): len(path.read_text().splitlines())
         for path in (ROOT / "conditions" / "api").rglob("*.py")
+    }
+    assert {path: length for path, length in lengths.items() if length >= 400} == {}
+
+
+def test_every_test_module_is_under_400_lines():
+    lengths = {
+        str(path.relative_to(ROOT)): len(path.read_text().splitlines()) for path in (ROOT / "tests").rglob("test_*.py")
     }
     assert {path: length for path, length in lengths.items() if length >= 400} == {}

@@ -1,11 +1,21 @@
-"""`bin/test --fast`, the inner loop: the unit and API tests, without the live, browser, commits and fuzz tests."""
+"""`bin/test --fast`, the inner loop: the unit and API tests, without the live, browser, commits, fuzz, slow tests."""
 
 import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
-SLOW = ("tests/live/", "tests/browser/", "tests/test_fuzz.py", "tests/conditions/test_review_concurrency.py")
+SLOW = (
+    "tests/live/",
+    "tests/browser/",
+    "tests/test_fuzz.py",
+    "tests/conditions/test_review_concurrency.py",
+    "tests/conditions/test_loading.py::test_dump_then_load_into_a_fresh_database_round_trips",
+    "tests/assessments/test_engine.py::test_output_does_not_depend_on_the_hash_seed",
+    "tests/test_fast_loop.py::",
+)
 
 
 def collected(*args: str) -> list[str]:
@@ -20,7 +30,8 @@ def collected(*args: str) -> list[str]:
     return [line for line in output.stdout.splitlines() if "::" in line]
 
 
-def test_the_fast_run_leaves_out_the_live_browser_commits_and_fuzz_tests_and_nothing_else():
+@pytest.mark.slow
+def test_the_fast_run_leaves_out_the_live_browser_commits_fuzz_and_the_few_slow_tests_and_nothing_else():
     everything = collected()
     fast = collected("--fast")
     assert {test for test in everything if test.startswith(SLOW)} == set(everything) - set(fast)

@@ -80,6 +80,7 @@ print(json.dumps([assess(AssessmentInput.from_dict(v.request), fixture_knowledge
 """
 
 
+@pytest.mark.slow
 def test_output_does_not_depend_on_the_hash_seed():
     root = Path(__file__).resolve().parents[2]
     outputs = {

@@ -122,6 +122,7 @@ def test_strict_exits_with_an_error_on_a_conflict(editor_and_reviewer, capsys):
     call_command("load_knowledge")  # without --strict the same conflict is reported, not an error
 
 
+@pytest.mark.slow
 def test_dump_then_load_into_a_fresh_database_round_trips(editor_and_reviewer, tmp_path, django_db_blocker):
     curate(*editor_and_reviewer, set_prior("hip-osteoarthritis", 0.04))
     first = dump_knowledge(tmp_path / "first")
