@@ -45,3 +45,6 @@ def load(name: str) -> list[Vignette]:
 VIGNETTES = load("ours")
 HOLDOUT = load("blind-v1")
 HOLDOUT_V2 = load("blind-v2")
+
+# Every set, by the name of its file.
+SETS = {"ours": VIGNETTES, "blind-v1": HOLDOUT, "blind-v2": HOLDOUT_V2}
