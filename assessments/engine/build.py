@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from conditions import vocabulary
 
+from .items import Item
 from .knowledge import (
     NEURAL_CATEGORIES,
     Accuracy,
@@ -16,6 +17,7 @@ from .knowledge import (
     ExerciseLink,
     Knowledge,
     Modifier,
+    Names,
     NerveFacts,
     RedFlagFacts,
     RootFacts,
@@ -53,23 +55,27 @@ def build_knowledge(version: str, rows: Rows) -> Knowledge:
         for kind in ("body_regions", "muscle_actions", "reflexes", "symptoms", "clinical_tests", "conditions")
     }
     conditions = build_conditions(rows)
-    names = {
-        f"{kind}.{row['code']}": row["name"]
-        for kind in ("symptoms", "clinical_tests", "body_regions", "treatments", "exercises")
-        for row in rows[kind]
+    minimum_triage = {
+        Item.symptom(row["code"]): vocabulary.TriageLevel(row["minimum_triage"])
+        for row in rows["symptoms"]
+        if row["minimum_triage"]
+    }
+    minimum_triage |= {
+        Item.test(row["code"]): vocabulary.TriageLevel(row["minimum_triage"])
+        for row in rows["clinical_tests"]
+        if row["minimum_triage"]
     }
     return Knowledge(
         version=version,
         codes=frozen(codes),
-        names=frozen(names),
-        minimum_triage=frozen(
-            {
-                f"{kind}.{row['code']}": vocabulary.TriageLevel(row["minimum_triage"])
-                for kind, table in (("symptoms", "symptoms"), ("tests", "clinical_tests"))
-                for row in rows[table]
-                if row["minimum_triage"]
-            }
+        names=Names(
+            symptoms=names_of(rows["symptoms"]),
+            tests=names_of(rows["clinical_tests"]),
+            regions=names_of(rows["body_regions"]),
+            treatments=names_of(rows["treatments"]),
+            exercises=names_of(rows["exercises"]),
         ),
+        minimum_triage=frozen(minimum_triage),
         treatment_kinds=frozen({row["code"]: vocabulary.TreatmentKind(row["kind"]) for row in rows["treatments"]}),
         conditions=frozen(conditions),
         roots=frozen(build_roots(rows)),
@@ -79,12 +85,16 @@ def build_knowledge(version: str, rows: Rows) -> Knowledge:
     )
 
 
+def names_of(rows: Iterable[Row]) -> Mapping[str, str]:
+    return frozen({row["code"]: row["name"] for row in rows})
+
+
 def frozen_index(index: Mapping[Key, list[str]]) -> Mapping[Key, tuple[str, ...]]:
     return frozen({key: tuple(codes) for key, codes in index.items()})
 
 
 def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
-    by_evidence: defaultdict[str, list[str]] = defaultdict(list)
+    by_evidence: defaultdict[Item, list[str]] = defaultdict(list)
     by_region: defaultdict[str, list[str]] = defaultdict(list)
     by_root: defaultdict[str, list[str]] = defaultdict(list)
     by_nerve: defaultdict[str, list[str]] = defaultdict(list)
@@ -135,8 +145,8 @@ def build_conditions(rows: Rows) -> dict[str, ConditionFacts]:
     conditions: dict[str, ConditionFacts] = {}
     for row in rows["conditions"]:
         code = row["code"]
-        evidence = {f"symptoms.{r['symptom_code']}": accuracy(r) for r in symptoms[code]}
-        evidence |= {f"tests.{r['test_code']}": accuracy(r) for r in tests[code]}
+        evidence = {Item.symptom(r["symptom_code"]): accuracy(r) for r in symptoms[code]}
+        evidence |= {Item.test(r["test_code"]): accuracy(r) for r in tests[code]}
         conditions[code] = ConditionFacts(
             code=code,
             name=row["name"],

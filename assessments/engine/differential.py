@@ -9,15 +9,16 @@ is not a competitor: it is as likely as the causes that explain it together.
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 
 from conditions.vocabulary import ConditionCategory, ModifierKind
 
-from .explanations import explain
+from .draft import Draft, Factor, Weighed
+from .items import Item, ItemKind
 from .knowledge import NEURAL_CATEGORIES, ConditionFacts, Knowledge
 from .localisation import TYPICALITY_SHARE, Finding, deficit_findings, fit, nerve_share, root_share, typicality_share
-from .types import AssessmentInput, Evidence
+from .types import AssessmentInput
 
 # Pain regions: one combined likelihood ratio from how well the condition's pain map covers
 # the regions reported, from PAIN_MISS (none covered) to PAIN_MATCH (all typical).
@@ -51,17 +52,7 @@ LOWER_MOTOR_NEURONE_MISS = 0.3
 OTHER_CAUSES_SHARE = 0.1
 
 ENGINE_RULE = "engine_rule"  # a ratio set by the engine's own rules (pain map, deficits), not a stored figure
-MIN_WEIGHT = 0.05  # evidence that moves the log odds less than this is not reported
 RANKED_PER_CATEGORY = 10  # conditions no finding touches, per category, kept in the running (by prior)
-
-
-@dataclass(frozen=True)
-class Weighed:
-    """A condition's posterior probability and the evidence that moved it."""
-
-    code: str
-    probability: float
-    evidence: tuple[Evidence, ...]
 
 
 def candidates(
@@ -74,7 +65,7 @@ def candidates(
     """
     index = knowledge.index
     touched = set(always) | index.always
-    for item in [*(f"symptoms.{code}" for code in data.symptoms), *(f"tests.{code}" for code in data.tests)]:
+    for item in [*map(Item.symptom, data.symptoms), *map(Item.test, data.tests)]:
         touched.update(index.by_evidence.get(item, ()))
     for finding in data.pain_regions:
         touched.update(index.by_region.get(finding.region, ()))
@@ -90,6 +81,13 @@ def candidates(
     return {code for code in touched if not knowledge.conditions[code].is_syndrome}
 
 
+def weigh(draft: Draft, knowledge: Knowledge) -> Draft:
+    """Stage: every cause's probability (the causes a red flag points to always among them), and the syndromes'."""
+    always = [code for code in draft.flagged if not knowledge.conditions[code].is_syndrome]
+    causes, syndromes = differential(draft.data, knowledge, always)
+    return replace(draft, causes=tuple(causes), syndromes=tuple(syndromes))
+
+
 def differential(
     data: AssessmentInput, knowledge: Knowledge, always: Iterable[str] = ()
 ) -> tuple[list[Weighed], list[Weighed]]:
@@ -97,7 +95,7 @@ def differential(
     deficits = deficit_findings(data)
     weighed = candidates(data, deficits, knowledge, always)
     weights: dict[str, float] = {}
-    evidence: dict[str, tuple[Evidence, ...]] = {}
+    factors: dict[str, tuple[Factor, ...]] = {}
     for code in sorted(weighed):
         condition = knowledge.conditions[code]
         items = [
@@ -108,9 +106,9 @@ def differential(
             *reflex_evidence(data, condition),
         ]
         weights[code] = prior_share(condition, knowledge) * math.exp(sum(e.weight for e in items))
-        evidence[code] = tuple(items)  # rounded and put into words only for the conditions shown
+        factors[code] = tuple(items)  # rounded and put into words only for the conditions shown
     total = sum(weights.values()) + untouched_weight(data, deficits, knowledge, weighed) + OTHER_CAUSES_SHARE
-    causes = [Weighed(code, weight / total, evidence[code]) for code, weight in weights.items()]
+    causes = [Weighed(code, weight / total, factors[code]) for code, weight in weights.items()]
     causes.sort(key=lambda c: (-c.probability, c.code))
     probability = {c.code: c.probability for c in causes}
     syndromes = [
@@ -147,87 +145,80 @@ def untouched_weight(data: AssessmentInput, deficits: list[Finding], knowledge: 
     return total
 
 
-def presented(items: tuple[Evidence, ...], condition: ConditionFacts) -> tuple[Evidence, ...]:
-    """The evidence worth showing, strongest first, weights rounded (the sums used them unrounded), in words."""
-    shown = sorted((e for e in items if abs(e.weight) >= MIN_WEIGHT), key=lambda e: (-abs(e.weight), e.item))
-    return tuple(explain(replace(e, weight=round(e.weight, 3)), condition) for e in shown)
-
-
-def evidence_item(
-    item: str, name: str, value: str | bool | int, ratio: float, provenance: str = ENGINE_RULE
-) -> Evidence:
-    weight = math.log(ratio)
-    return Evidence(item, name, value, "supports" if weight > 0 else "against", weight, provenance, "")
+def factor(item: Item, value: str | bool | int, ratio: float, provenance: str = ENGINE_RULE) -> Factor:
+    return Factor(item, value, math.log(ratio), provenance)
 
 
 MODIFIER_ITEMS = {
-    ModifierKind.AGE: ("age", "Age"),
-    ModifierKind.SEX: ("sex", "Sex"),
-    ModifierKind.DURATION: ("duration_days", "How long it has lasted"),
+    ModifierKind.AGE: Item(ItemKind.AGE),
+    ModifierKind.SEX: Item(ItemKind.SEX),
+    ModifierKind.DURATION: Item(ItemKind.DURATION),
 }
 
 
-def modifier_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
+def modifier_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Factor]:
     """The person's age band, sex and the duration of symptoms, as the condition's modifiers weigh them."""
     evidence = []
     for modifier in condition.modifiers:
         value = modifier.value_for(data.age, data.sex, data.duration_days)
         if value is not None and modifier.likelihood_ratio != 1:
-            item, name = MODIFIER_ITEMS[modifier.kind]
-            evidence.append(evidence_item(item, name, value, modifier.likelihood_ratio, modifier.provenance))
+            item = MODIFIER_ITEMS[modifier.kind]
+            evidence.append(factor(item, value, modifier.likelihood_ratio, modifier.provenance))
     return evidence
 
 
-def finding_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Evidence]:
-    answers: list[tuple[str, str | bool, bool]]
-    answers = [(f"symptoms.{code}", present, present) for code, present in sorted(data.symptoms.items())]
-    answers += [(f"tests.{code}", result, result == "positive") for code, result in sorted(data.tests.items())]
+def finding_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Factor]:
+    answers: list[tuple[Item, str | bool, bool]]
+    answers = [(Item.symptom(code), present, present) for code, present in sorted(data.symptoms.items())]
+    answers += [(Item.test(code), result, result == "positive") for code, result in sorted(data.tests.items())]
     evidence = []
     for item, value, present in answers:
         accuracy = condition.evidence.get(item)
         ratio = accuracy.likelihood_ratio(present) if accuracy else None
         if accuracy and ratio is not None and ratio != 1:
-            name = knowledge.names.get(item.replace("tests.", "clinical_tests."), item)
-            evidence.append(evidence_item(item, name, value, ratio, accuracy.provenance))
+            evidence.append(factor(item, value, ratio, accuracy.provenance))
     return evidence
 
 
-def pain_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Evidence]:
+def pain_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Factor]:
     regions = sorted({finding.region for finding in data.pain_regions})
     if not regions:
         return []
     cover = sum(typicality_share(condition.pain_regions.get(region)) for region in regions) / len(regions)
     ratio = PAIN_MISS + (PAIN_MATCH - PAIN_MISS) * cover
-    names = ", ".join(knowledge.names.get(f"body_regions.{region}", region).lower() for region in regions)
-    return [evidence_item("pain_regions", "Where the pain is", names, ratio)]
+    names = ", ".join(knowledge.names.regions.get(region, region).lower() for region in regions)
+    return [factor(Item(ItemKind.PAIN_REGION), names, ratio)]
 
 
 def deficit_kind(deficits: list[Finding]) -> str:
     return "motor" if any(f.kind != "sensory" for f in deficits) else "sensory"
 
 
-def deficit_evidence(deficits: list[Finding], condition: ConditionFacts, knowledge: Knowledge) -> list[Evidence]:
+DEFICIT = Item(ItemKind.DEFICIT)
+BRISK_REFLEXES = Item(ItemKind.BRISK_REFLEXES)
+
+
+def deficit_evidence(deficits: list[Finding], condition: ConditionFacts, knowledge: Knowledge) -> list[Factor]:
     if not deficits:
         return []
     value = ", ".join(sorted({f.item for f in deficits}))
-    name = "Numbness, weakness or reflex changes"
     if condition.category in NON_NEURAL_CATEGORIES:
-        return [evidence_item("neurological_deficit", name, value, NO_DEFICIT_EXPECTED[deficit_kind(deficits)])]
+        return [factor(DEFICIT, value, NO_DEFICIT_EXPECTED[deficit_kind(deficits)])]
     if condition.category not in NEURAL_CATEGORIES:
         return []
     explained = deficit_fit(deficits, condition, knowledge)
-    return [evidence_item("neurological_deficit", name, value, NEURAL_MISS + (NEURAL_MATCH - NEURAL_MISS) * explained)]
+    return [factor(DEFICIT, value, NEURAL_MISS + (NEURAL_MATCH - NEURAL_MISS) * explained)]
 
 
-def reflex_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Evidence]:
+def reflex_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[Factor]:
     """Brisk reflexes: for the cord, against a root or a peripheral nerve."""
     if not data.has_brisk_reflex:
         return []
     value = ", ".join(sorted({f"reflexes.{f.reflex}" for f in data.reflexes if f.status == "brisk"}))
     if condition.upper_motor_neurone:
-        return [evidence_item("reflexes.brisk", "Brisk reflexes", value, UPPER_MOTOR_NEURONE_MATCH)]
+        return [factor(BRISK_REFLEXES, value, UPPER_MOTOR_NEURONE_MATCH)]
     if condition.category in NEURAL_CATEGORIES:
-        return [evidence_item("reflexes.brisk", "Brisk reflexes", value, LOWER_MOTOR_NEURONE_MISS)]
+        return [factor(BRISK_REFLEXES, value, LOWER_MOTOR_NEURONE_MISS)]
     return []
 
 

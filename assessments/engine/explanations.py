@@ -1,10 +1,7 @@
 """Plain-English sentences for the evidence that moved a condition, for a lay reader."""
 
-from dataclasses import replace
-
 from conditions.vocabulary import Sex
 
-from .knowledge import ConditionFacts
 from .types import Evidence
 
 
@@ -16,12 +13,8 @@ def direction(evidence: Evidence) -> str:
     return "more likely" if evidence.effect == "supports" else "less likely"
 
 
-def explain(evidence: Evidence, condition: ConditionFacts) -> Evidence:
-    """The evidence item with its sentence, for example 'Pain worse when you cough ... makes X more likely.'"""
-    return replace(evidence, text=sentence(evidence, condition.name))
-
-
 def sentence(evidence: Evidence, condition_name: str) -> str:
+    """The evidence in a sentence, for example 'Pain worse when you cough ... makes X more likely.'"""
     item, value, name, more = evidence.item, evidence.value, evidence.name, direction(evidence)
     condition = lower_first(condition_name)
     if item.startswith("symptoms."):

@@ -17,6 +17,8 @@ from conditions.vocabulary import (
     Typicality,
 )
 
+from .items import Item, ItemKind
+
 NEURAL_CATEGORIES = frozenset(
     {ConditionCategory.RADICULAR, ConditionCategory.NERVE_ENTRAPMENT, ConditionCategory.NEUROPATHY}
 )
@@ -110,7 +112,7 @@ class ConditionFacts:
     roots: Mapping[str, Typicality]
     nerves: frozenset[str]
     pain_regions: Mapping[str, Typicality]
-    evidence: Mapping[str, Accuracy]
+    evidence: Mapping[Item, Accuracy]  # by symptom or test
     modifiers: tuple[Modifier, ...]
     treatments: Mapping[str, TreatmentLink]
     exercises: Mapping[str, ExerciseLink]
@@ -185,7 +187,7 @@ class ConditionIndex:
     category moves by the same amount, so only the most probable few of them can rank.
     """
 
-    by_evidence: Mapping[str, tuple[str, ...]]
+    by_evidence: Mapping[Item, tuple[str, ...]]
     by_region: Mapping[str, tuple[str, ...]]
     by_root: Mapping[str, tuple[str, ...]]
     by_nerve: Mapping[str, tuple[str, ...]]
@@ -196,13 +198,30 @@ class ConditionIndex:
 
 
 @dataclass(frozen=True)
+class Names:
+    """The display names of the records a result cites, by kind and code."""
+
+    symptoms: Mapping[str, str]
+    tests: Mapping[str, str]
+    regions: Mapping[str, str]
+    treatments: Mapping[str, str]
+    exercises: Mapping[str, str]
+
+    def of(self, item: Item) -> str:
+        """A symptom's, test's or region's display name; the item's own text when it has none."""
+        table = {ItemKind.SYMPTOM: self.symptoms, ItemKind.TEST: self.tests, ItemKind.PAIN_REGION: self.regions}
+        names = table.get(item.kind, {})
+        return names.get(item.code or "", str(item))
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """The published knowledge at one version, as the engine reads it."""
 
     version: str
-    codes: Mapping[str, frozenset[str]]
-    names: Mapping[str, str]  # display names of findings, regions, treatments and exercises, by "kind.code"
-    minimum_triage: Mapping[str, TriageLevel]  # "symptoms.<code>" or "tests.<code>": the least care it needs when found
+    codes: Mapping[str, frozenset[str]]  # the codes of each kind a request may name, by table name
+    names: Names
+    minimum_triage: Mapping[Item, TriageLevel]  # a symptom or test: the least care it needs when found
     treatment_kinds: Mapping[str, TreatmentKind]
     conditions: Mapping[str, ConditionFacts]
     roots: Mapping[str, RootFacts]

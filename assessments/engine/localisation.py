@@ -1,12 +1,14 @@
 """Which nerve roots and peripheral nerves explain the findings, and on which side."""
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
 from conditions.vocabulary import Contribution, Typicality
 
+from .codes import AXIAL_REGIONS
+from .draft import Draft
 from .knowledge import Knowledge, NerveFacts, RootFacts
 from .types import AssessmentInput, LocationResult, Sided
 
@@ -17,7 +19,6 @@ WEAKNESS_WEIGHT = 2.0
 REFLEX_WEIGHT = 2.0
 PAIN_WEIGHT = 0.5
 AXIAL_PAIN_WEIGHT = 0.1
-AXIAL_REGIONS = frozenset({"lower-back", "sacroiliac-area", "buttock"})
 
 # How fully a structure explains a finding: a typical dermatome region or principal root fully,
 # a region only some maps show or a contributing root half.
@@ -148,7 +149,13 @@ def describe(finding: Finding, portion: float) -> str:
     return f"{finding.item} ({finding.side}) {strength} explained"
 
 
-def localise(data: AssessmentInput, knowledge: Knowledge) -> tuple[list[LocationResult], list[LocationResult]]:
+def localise(draft: Draft, knowledge: Knowledge) -> Draft:
+    """Stage: the nerve roots and peripheral nerves the deficits implicate."""
+    roots, nerves = locate(draft.data, knowledge)
+    return replace(draft, roots=tuple(roots), nerves=tuple(nerves))
+
+
+def locate(data: AssessmentInput, knowledge: Knowledge) -> tuple[list[LocationResult], list[LocationResult]]:
     """Score every nerve root and every peripheral nerve against the localising findings.
 
     Only numbness, weakness and reduced or absent reflexes implicate a root or nerve (pain adds a little to

@@ -1,4 +1,4 @@
-"""What helps: care for the likely causes, safe for the triage level, with the reason for each item.
+"""What helps: care for the causes that guide it, safe for the triage level, with the reason for each item.
 
 - Treatments come from the causes that guide care: those a red flag points to, then the likely causes.
   One that any guiding cause should not have is never offered.
@@ -6,13 +6,17 @@
   out or one the engine is fairly sure of, only with a neurological deficit where the knowledge says it
   needs one, and always as something to discuss with a specialist.
 - Exercises are never suggested on an urgent or emergency result. Exercises to avoid come from the causes to
-  rule out (always) and the likely causes, which never take away the leading cause's own suitable exercises.
+  rule out and the likely causes; a likely cause's avoidance never takes away the leading cause's own
+  suitable exercises, while a cause to rule out's always does.
 """
+
+from dataclasses import replace
 
 from conditions.vocabulary import ConditionRole, Recommendation, Suitability, TreatmentKind, TriageLevel
 
+from .draft import Draft, Listed
 from .knowledge import ConditionFacts, Knowledge
-from .types import AssessmentInput, ConditionResult, ExerciseAdvice, Recommendations, TreatmentAdvice
+from .types import AssessmentInput, ExerciseAdvice, Recommendations, TreatmentAdvice
 
 LIKELY = 0.3  # causes at least this probable guide the care (with the leading cause, whatever its probability)
 INVASIVE_LIKELY = 0.5  # an injection or operation is mentioned only for a cause at least this probable
@@ -21,20 +25,27 @@ NO_EXERCISE_LEVELS = frozenset({TriageLevel.EMERGENCY, TriageLevel.URGENT})
 ORDER = {Recommendation.RECOMMENDED: 0, Recommendation.CONSIDER: 1}
 
 
-def guiding_causes(conditions: list[ConditionResult], level: TriageLevel) -> list[ConditionResult]:
+def causes_of(listed: tuple[Listed, ...], knowledge: Knowledge) -> list[Listed]:
+    return [entry for entry in listed if knowledge.conditions[entry.code].role == ConditionRole.CAUSE]
+
+
+def likely_causes(listed: tuple[Listed, ...], knowledge: Knowledge) -> list[Listed]:
+    """The numbered causes at least LIKELY, or else the leading one."""
+    numbered = [entry for entry in causes_of(listed, knowledge) if entry.probability is not None]
+    return [entry for entry in numbered if (entry.probability or 0) >= LIKELY] or numbered[:1]
+
+
+def guiding_causes(listed: tuple[Listed, ...], level: TriageLevel, knowledge: Knowledge) -> list[Listed]:
     """The causes whose care is offered: the ones to rule out first, then the likely ones."""
-    causes = [c for c in conditions if c.role == ConditionRole.CAUSE]
-    rule_out = [c for c in causes if c.rule_out]
-    numbered = [c for c in causes if c.probability is not None]
-    likely = [c for c in causes if c.probability is not None and c.probability >= LIKELY] or numbered[:1]
+    rule_out = [entry for entry in causes_of(listed, knowledge) if entry.rule_out]
     if level in NO_EXERCISE_LEVELS and rule_out:
         return rule_out  # what to do now is in the triage advice; care for the cause to rule out comes first
-    return rule_out + likely
+    return rule_out + likely_causes(listed, knowledge)
 
 
 def offered(
     condition: ConditionFacts,
-    result: ConditionResult,
+    entry: Listed,
     code: str,
     data: AssessmentInput,
     level: TriageLevel,
@@ -46,32 +57,32 @@ def offered(
         return False
     if knowledge.treatment_kinds[code] not in INVASIVE_KINDS:
         return True
-    sure = result.rule_out or (result.probability or 0) >= INVASIVE_LIKELY
+    sure = entry.rule_out or (entry.probability or 0) >= INVASIVE_LIKELY
     return level != TriageLevel.SELF_CARE and sure
 
 
-def recommend(
-    data: AssessmentInput, conditions: list[ConditionResult], level: TriageLevel, knowledge: Knowledge
-) -> Recommendations:
-    guiding = guiding_causes(conditions, level)
-    facts = [knowledge.conditions[c.code] for c in guiding]
-    ruled_out = {
+def recommend(draft: Draft, knowledge: Knowledge) -> Draft:
+    """Stage: treatments and exercises for the guiding causes, and the exercises to avoid."""
+    level = draft.triage.level
+    guiding = guiding_causes(draft.listed, level, knowledge)
+    facts = [knowledge.conditions[entry.code] for entry in guiding]
+    not_recommended = {
         code
         for c in facts
         for code, link in c.treatments.items()
         if link.recommendation == Recommendation.NOT_RECOMMENDED
     }
     chosen: dict[str, tuple[tuple[int, bool, int, str], TreatmentAdvice]] = {}
-    for position, (result, condition) in enumerate(zip(guiding, facts, strict=True)):
+    for position, (entry, condition) in enumerate(zip(guiding, facts, strict=True)):
         for code, link in sorted(condition.treatments.items()):
-            if link.recommendation not in ORDER or code in ruled_out:
+            if link.recommendation not in ORDER or code in not_recommended:
                 continue
-            if not offered(condition, result, code, data, level, knowledge):
+            if not offered(condition, entry, code, draft.data, level, knowledge):
                 continue
             invasive = knowledge.treatment_kinds[code] in INVASIVE_KINDS
             advice = TreatmentAdvice(
                 code=code,
-                name=knowledge.names[f"treatments.{code}"],
+                name=knowledge.names.treatments[code],
                 kind=knowledge.treatment_kinds[code],
                 recommendation=link.recommendation,
                 condition=condition.code,
@@ -84,17 +95,16 @@ def recommend(
             if code not in chosen or key < chosen[code][0]:
                 chosen[code] = (key, advice)
     treatments = tuple(advice for _, advice in sorted(chosen.values(), key=lambda pair: pair[0]))
-    exercises, to_avoid = exercise_advice(conditions, level, knowledge)
-    return Recommendations(treatments, exercises, to_avoid)
+    exercises, to_avoid = exercise_advice(draft.listed, level, knowledge)
+    return replace(draft, recommendations=Recommendations(treatments, exercises, to_avoid))
 
 
 def exercise_advice(
-    conditions: list[ConditionResult], level: TriageLevel, knowledge: Knowledge
+    listed: tuple[Listed, ...], level: TriageLevel, knowledge: Knowledge
 ) -> tuple[tuple[ExerciseAdvice, ...], tuple[ExerciseAdvice, ...]]:
-    """Exercises that suit the likely causes, and those to avoid for them (never the leading cause's own)."""
-    numbered = [c for c in conditions if c.role == ConditionRole.CAUSE and c.probability is not None]
-    likely = [c for c in numbered if c.probability is not None and c.probability >= LIKELY] or numbered[:1]
-    flagged = [c for c in conditions if c.role == ConditionRole.CAUSE and c.rule_out]
+    """Exercises that suit the likely causes, and those to avoid for them or for a cause to rule out."""
+    likely = likely_causes(listed, knowledge)
+    flagged = [entry for entry in causes_of(listed, knowledge) if entry.rule_out]
     leading = knowledge.conditions[likely[0].code] if likely else None
     keep = (
         {code for code, link in leading.exercises.items() if link.suitability == Suitability.SUITABLE}
@@ -102,16 +112,16 @@ def exercise_advice(
         else set()
     )
     avoid: dict[str, ExerciseAdvice] = {}
-    for result in flagged + likely:
-        condition = knowledge.conditions[result.code]
+    for entry in flagged + likely:
+        condition = knowledge.conditions[entry.code]
         for code, link in sorted(condition.exercises.items()):
             # A cause to rule out always wins; the leading cause keeps its own exercises against the others.
-            if link.suitability == Suitability.AVOID and (result.rule_out or code not in keep) and code not in avoid:
+            if link.suitability == Suitability.AVOID and (entry.rule_out or code not in keep) and code not in avoid:
                 avoid[code] = exercise(code, condition, link.reason, knowledge)
     suitable: dict[str, ExerciseAdvice] = {}
     if level not in NO_EXERCISE_LEVELS:
-        for result in likely:
-            condition = knowledge.conditions[result.code]
+        for entry in likely:
+            condition = knowledge.conditions[entry.code]
             for code, link in sorted(condition.exercises.items()):
                 if link.suitability == Suitability.SUITABLE and code not in avoid and code not in suitable:
                     suitable[code] = exercise(code, condition, link.reason, knowledge)
@@ -119,4 +129,4 @@ def exercise_advice(
 
 
 def exercise(code: str, condition: ConditionFacts, reason: str, knowledge: Knowledge) -> ExerciseAdvice:
-    return ExerciseAdvice(code, knowledge.names[f"exercises.{code}"], condition.code, condition.name, reason)
+    return ExerciseAdvice(code, knowledge.names.exercises[code], condition.code, condition.name, reason)

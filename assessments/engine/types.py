@@ -7,6 +7,8 @@ from typing import Any, Protocol
 
 from conditions.vocabulary import ConditionRole, Recommendation, TreatmentKind, TriageLevel
 
+from .items import Item
+
 SIDES = ("left", "right", "both")
 SENSORY_KINDS = ("numbness", "tingling")
 REFLEX_STATUSES = ("normal", "reduced", "absent", "brisk")
@@ -71,6 +73,7 @@ class AssessmentInput:
     reflexes: tuple[ReflexFinding, ...] = ()
     symptoms: Mapping[str, bool] = field(default_factory=dict)
     tests: Mapping[str, str] = field(default_factory=dict)
+    asked: frozenset[Item] = frozenset()  # items asked in an interview, so that an answer left out means "no"
 
     @property
     def has_deficit(self) -> bool:
@@ -93,6 +96,7 @@ class AssessmentInput:
             reflexes=tuple(ReflexFinding(**item) for item in data.get("reflexes", ())),
             symptoms=dict(data.get("symptoms", {})),
             tests=dict(data.get("tests", {})),
+            asked=frozenset(Item.parse(item) for item in data.get("asked", ())),
         )
 
 

@@ -1,4 +1,4 @@
-"""Helpers the engine v2 test modules share: run a request on the fixture knowledge and read the result."""
+"""Helpers the engine test modules share: run a request on the fixture knowledge and read the result."""
 
 from assessments.engine import AssessmentInput, assess
 from conditions.vocabulary import TriageLevel

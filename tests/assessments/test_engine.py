@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assessments.engine import AssessmentInput, assess
+from assessments.engine.items import Item
 from assessments.engine.knowledge import MAX_LR, Accuracy, Criterion, Trigger
 from conditions.vocabulary import ConditionRole, CriterionKind, TriageLevel
 from tests.assessments.examples import SPEC_EXAMPLE
@@ -115,8 +116,8 @@ def test_an_unknown_finding_moves_nothing_and_a_negative_one_does():
 
 def test_a_finding_with_no_evidence_link_moves_nothing_for_that_condition():
     knowledge = fixture_knowledge()
-    assert "symptoms.fever" not in knowledge.conditions["knee-osteoarthritis"].evidence
-    assert "symptoms.fever" not in knowledge.conditions["patellofemoral-pain"].evidence
+    assert Item.symptom("fever") not in knowledge.conditions["knee-osteoarthritis"].evidence
+    assert Item.symptom("fever") not in knowledge.conditions["patellofemoral-pain"].evidence
     base = {"age": 70, "pain_regions": [{"region": "knee-medial", "side": "left"}]}
     before, after = probabilities(run(base)), probabilities(run({**base, "symptoms": {"fever": False}}))
     knee = next(c for c in run({**base, "symptoms": {"fever": False}}).conditions if c.code == "knee-osteoarthritis")
@@ -262,7 +263,7 @@ def knowledge_with_many_conditions(count: int):
         model = rng.choice(real)
         # Made-up conditions are told apart by made-up findings, as new knowledge would be.
         accuracies = rng.sample(sorted(model.evidence.values(), key=repr), k=min(3, len(model.evidence)))
-        evidence = {f"symptoms.made-up-{number}-{i}": accuracy for i, accuracy in enumerate(accuracies)}
+        evidence = {Item.symptom(f"made-up-{number}-{i}"): accuracy for i, accuracy in enumerate(accuracies)}
         conditions[f"made-up-{number}"] = replace(
             model,
             code=f"made-up-{number}",
@@ -278,8 +279,6 @@ def knowledge_with_many_conditions(count: int):
 
 
 def test_weighing_only_the_touched_conditions_changes_no_result(monkeypatch):
-    differential = importlib.import_module("assessments.engine.differential")
-
     knowledge = knowledge_with_many_conditions(300)
     differential = importlib.import_module("assessments.engine.differential")
     data = AssessmentInput.from_dict({"age": 40, "symptoms": {"fever": True, "back-pain": True}})

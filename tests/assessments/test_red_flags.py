@@ -3,9 +3,7 @@
 import pytest
 
 from assessments.engine import AssessmentInput
-from assessments.engine.knowledge import Criterion, Trigger
-from assessments.engine.triage import red_flag_hits, trigger_items
-from conditions.vocabulary import CriterionKind, TriageLevel
+from assessments.engine.red_flags import red_flag_hits
 from tests.assessments.fixture_snapshot import fixture_knowledge
 
 BACK = [{"region": "lower-back", "side": "both"}]
@@ -267,106 +265,3 @@ SILENT = {
 def test_a_red_flag_stays_silent_without_its_pattern(case):
     request, flag = SILENT[case]
     assert flag not in hits(request)
-
-
-def trigger(*criteria: Criterion, group_minimum: int = 1) -> Trigger:
-    return Trigger("test", "A trigger for the test.", TriageLevel.URGENT, criteria, group_minimum)
-
-
-def items(the_trigger: Trigger, request: dict) -> list[str] | None:
-    return trigger_items(the_trigger, AssessmentInput.from_dict({"age": 40, **request}))
-
-
-def test_criteria_of_a_group_are_alternatives():
-    either = trigger(
-        Criterion(CriterionKind.SYMPTOM_PRESENT, "fever", None),
-        Criterion(CriterionKind.PAIN_IN_REGION, "groin", None, group=1),
-        Criterion(CriterionKind.PAIN_IN_REGION, "hip-lateral", None, group=1),
-    )
-    groin = {"symptoms": {"fever": True}, "pain_regions": [{"region": "groin", "side": "left"}]}
-    assert items(either, groin) == ["symptoms.fever", "pain_regions.groin"]
-    assert items(either, {"symptoms": {"fever": True}}) is None
-    assert items(either, {"pain_regions": [{"region": "groin", "side": "left"}]}) is None
-
-
-def test_a_group_minimum_counts_distinct_criteria():
-    two_of = trigger(
-        *(Criterion(CriterionKind.SYMPTOM_PRESENT, code, None, group=1) for code in ("fever", "pregnancy", "smoker")),
-        group_minimum=2,
-    )
-    assert items(two_of, {"symptoms": {"fever": True}}) is None
-    assert items(two_of, {"symptoms": {"fever": True, "smoker": True}}) == ["symptoms.fever", "symptoms.smoker"]
-
-
-def test_an_absent_symptom_criterion_holds_when_unknown_or_false_and_names_nothing():
-    unless = trigger(
-        Criterion(CriterionKind.SYMPTOM_PRESENT, "fever", None),
-        Criterion(CriterionKind.SYMPTOM_NOT_PRESENT, "smoker", None),
-    )
-    assert items(unless, {"symptoms": {"fever": True}}) == ["symptoms.fever"]
-    assert items(unless, {"symptoms": {"fever": True, "smoker": False}}) == ["symptoms.fever"]
-    assert items(unless, {"symptoms": {"fever": True, "smoker": True}}) is None
-
-
-@pytest.mark.parametrize(
-    ("criterion", "request_", "expected"),
-    [
-        (Criterion(CriterionKind.DURATION_AT_LEAST, None, 90), {"duration_days": 90}, ["duration_days"]),
-        (Criterion(CriterionKind.DURATION_AT_LEAST, None, 90), {"duration_days": 89}, None),
-        (Criterion(CriterionKind.DURATION_AT_LEAST, None, 90), {}, None),
-        (Criterion(CriterionKind.DURATION_AT_MOST, None, 90), {"duration_days": 91}, None),
-        (Criterion(CriterionKind.DURATION_AT_MOST, None, 90), {}, ["duration_days"]),  # unknown counts as recent
-        (
-            Criterion(CriterionKind.REFLEX_BRISK, None, None),
-            {"reflexes": [{"reflex": "achilles", "side": "left", "status": "brisk"}]},
-            ["reflexes.achilles"],
-        ),
-        (
-            Criterion(CriterionKind.REFLEX_BRISK, "patellar", None),
-            {"reflexes": [{"reflex": "achilles", "side": "left", "status": "brisk"}]},
-            None,
-        ),
-        (
-            Criterion(CriterionKind.NEUROLOGICAL_DEFICIT, None, None),
-            {"reflexes": [{"reflex": "achilles", "side": "left", "status": "absent"}]},
-            ["reflexes.achilles"],
-        ),
-        (
-            Criterion(CriterionKind.NEUROLOGICAL_DEFICIT, None, None),
-            {"reflexes": [{"reflex": "achilles", "side": "left", "status": "brisk"}]},
-            None,
-        ),
-        (
-            Criterion(CriterionKind.LEG_SYMPTOMS, None, None),
-            {"pain_regions": [{"region": "lower-back", "side": "left"}]},
-            None,
-        ),
-        (
-            Criterion(CriterionKind.LEG_SYMPTOMS, None, None),
-            {"weakness": [{"action": "hip-flexion", "side": "left"}]},
-            ["weakness.hip-flexion"],
-        ),
-        (
-            Criterion(CriterionKind.SENSORY_CHANGE_BILATERAL, None, None),
-            {"sensory_changes": [{"region": "sole", "side": "both", "kind": "numbness"}]},
-            ["sensory_changes.sole"],
-        ),
-        (
-            Criterion(CriterionKind.SENSORY_CHANGE_BILATERAL, None, None),
-            {"sensory_changes": [{"region": "sole", "side": "left", "kind": "numbness"}]},
-            None,
-        ),
-        (
-            Criterion(CriterionKind.LEG_SYMPTOMS_BILATERAL, None, None),
-            {"sensory_changes": [{"region": "perineum", "side": "both", "kind": "numbness"}]},
-            None,
-        ),
-    ],
-)
-def test_each_criterion_kind_holds_only_on_its_finding(criterion, request_, expected):
-    assert items(trigger(criterion), request_) == expected
-
-
-def test_a_criterion_with_no_number_yet_never_holds():
-    for kind in ("age_at_least", "duration_at_least", "duration_at_most"):
-        assert items(trigger(Criterion(kind, None, None)), {"duration_days": 10}) is None

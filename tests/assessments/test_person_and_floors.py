@@ -1,4 +1,4 @@
-"""Engine v2, from the clinical review: age, sex and duration, and the triage floors."""
+"""Who the person is (age, sex, duration) and the triage floors the findings set."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Engine v2, from the clinical review: probabilities that mean what they say, red flags to rule out unnumbered."""
+"""Probabilities that mean what they say, and red-flag causes to rule out, never numbered."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -1,4 +1,4 @@
-"""Engine v2, from the clinical review: safe recommendations, and localisation that knows when it does not know."""
+"""Safe recommendations, and localisation that knows when it does not know."""
 
 from tests.assessments.engine_helpers import GROIN, probability, run, treatments
 

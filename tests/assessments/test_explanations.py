@@ -1,4 +1,4 @@
-"""Engine v2, from the clinical review: lay explanations, everything true or false, and contradictions."""
+"""Lay explanations: every evidence sentence true to its finding, and no answer that contradicts itself."""
 
 import pytest
 
