@@ -71,6 +71,7 @@ EVIDENCE_FIGURES = rows(
     lr_positive="lr_positive",
     lr_negative="lr_negative",
     provenance="provenance",
+    absent_counts_after_days="absent_counts_after_days",
 )
 
 # In load order: each fixture file only refers to records of the files before it.
@@ -152,14 +153,20 @@ KINDS: tuple[KnowledgeKind, ...] = (
         "symptoms",
         ApiRoute("symptoms", "symptom"),
         ExportSection("symptoms", 6),
-        SnapshotTable("symptoms", rows(code="code", name="name", minimum_triage="minimum_triage")),
+        SnapshotTable(
+            "symptoms",
+            rows(code="code", name="name", minimum_triage="minimum_triage", evidence_group="evidence_group"),
+        ),
     ),
     KnowledgeKind(
         m.ClinicalTest,
         "clinical_tests",
         ApiRoute("clinical-tests", "clinical-test"),
         ExportSection("clinical_tests", 7),
-        SnapshotTable("clinical_tests", rows(code="code", name="name", minimum_triage="minimum_triage")),
+        SnapshotTable(
+            "clinical_tests",
+            rows(code="code", name="name", minimum_triage="minimum_triage", evidence_group="evidence_group"),
+        ),
     ),
     KnowledgeKind(
         m.Condition,
@@ -176,6 +183,11 @@ KINDS: tuple[KnowledgeKind, ...] = (
                 upper_motor_neurone="upper_motor_neurone",
                 prior="prior",
                 care_level="care_level",
+                escalate_at="escalate_at",
+                leads_at="leads_at",
+                guides_care_at="guides_care_at",
+                invasive_care_at="invasive_care_at",
+                confined_to_pain_map="confined_to_pain_map",
             ),
         ),
     ),
@@ -245,7 +257,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
         "treatments",
         ApiRoute("treatments", "treatment"),
         ExportSection("treatments", 10),
-        SnapshotTable("treatments", rows(code="code", name="name", kind="kind")),
+        SnapshotTable("treatments", rows(code="code", name="name", kind="kind", minimum_triage="minimum_triage")),
     ),
     KnowledgeKind(
         m.ConditionTreatment,
@@ -286,9 +298,13 @@ KINDS: tuple[KnowledgeKind, ...] = (
         "red_flags",
         ApiRoute("red-flags", "red-flag"),
         ExportSection("red_flags", 9),
-        SnapshotTable(
-            "red_flags",
-            rows(code="code", name="name", urgency="urgency", action="action", condition_code="condition__code"),
+        SnapshotTable("red_flags", rows(code="code", name="name", urgency="urgency")),
+    ),
+    KnowledgeKind(
+        m.RedFlagCondition,
+        "red_flags",
+        snapshot=SnapshotTable(
+            "red_flag_conditions", rows(red_flag_code="red_flag__code", condition_code="condition__code")
         ),
     ),
     KnowledgeKind(
@@ -301,6 +317,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
                 code="code",
                 description="description",
                 urgency="urgency",
+                action="action",
                 group_minimum="group_minimum",
             ),
         ),

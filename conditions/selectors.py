@@ -120,14 +120,12 @@ def condition_detail() -> QuerySet[m.Condition]:
 
 
 def red_flag_list() -> QuerySet[m.RedFlag]:
-    return m.RedFlag.objects.select_related("condition")
+    return m.RedFlag.objects.prefetch_related(Prefetch("conditions", queryset=m.Condition.objects.order_by("code")))
 
 
 def red_flag_detail() -> QuerySet[m.RedFlag]:
     criteria = m.TriggerCriterion.objects.select_related("symptom", "test", "region", "action", "reflex")
-    return m.RedFlag.objects.select_related("condition").prefetch_related(
-        SOURCES, Prefetch("triggers__criteria", queryset=criteria)
-    )
+    return red_flag_list().prefetch_related(SOURCES, Prefetch("triggers__criteria", queryset=criteria))
 
 
 def treatment_list() -> QuerySet[m.Treatment]:

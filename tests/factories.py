@@ -115,15 +115,11 @@ def make_exercise(**fields) -> m.Exercise:
 
 
 def make_red_flag(**fields) -> m.RedFlag:
-    defaults = {
-        "code": unique_code("flag"),
-        "name": "Test flag",
-        "summary": "Fake.",
-        "urgency": m.TriageLevel.URGENT,
-        "action": "Act.",
-        "condition": fields.pop("condition", None) or make_condition(),
-    }
-    return m.RedFlag.objects.create(**(defaults | fields))
+    condition = fields.pop("condition", None) or make_condition()
+    defaults = {"code": unique_code("flag"), "name": "Test flag", "summary": "Fake.", "urgency": m.TriageLevel.URGENT}
+    flag = m.RedFlag.objects.create(**(defaults | fields))
+    m.RedFlagCondition.objects.create(red_flag=flag, condition=condition)
+    return flag
 
 
 def make_trigger(**fields) -> m.RedFlagTrigger:
@@ -131,5 +127,6 @@ def make_trigger(**fields) -> m.RedFlagTrigger:
         "red_flag": fields.pop("red_flag", None) or make_red_flag(),
         "code": unique_code("trigger"),
         "description": "Fake rule.",
+        "action": "Act.",
     }
     return m.RedFlagTrigger.objects.create(**(defaults | fields))

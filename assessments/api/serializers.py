@@ -2,11 +2,13 @@
 
 from rest_framework import serializers
 
+from assessments.engine.codes import PREGNANCY, PREGNANCY_20_WEEKS
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
 from conditions.vocabulary import ConditionRole, TriageLevel
 from refpain.http.fields import StrictBooleanField, StrictIntegerField
 
 MAX_ITEMS = 50  # more findings of one kind than there are regions or actions is not a real assessment
+PREGNANCY_CODES = (PREGNANCY, PREGNANCY_20_WEEKS)
 
 
 def listed_at(kind: str) -> str:
@@ -131,11 +133,13 @@ class AssessmentRequestSerializer(StrictSerializer):
     FINDINGS = ("pain_regions", "sensory_changes", "weakness", "reflexes", "symptoms", "tests")
 
     def validate(self, attrs):
-        if attrs.get("symptoms", {}).get("pregnancy") is True and attrs.get("sex") != "female":
+        pregnancy = [code for code in PREGNANCY_CODES if attrs.get("symptoms", {}).get(code) is True]
+        if pregnancy and attrs.get("sex") == "male":
             raise serializers.ValidationError(
-                {"symptoms": {"pregnancy": [serializers.ErrorDetail(
-                    "Pregnancy can only be reported with sex 'female'.", code="invalid_for_sex"
-                )]}}
+                {"symptoms": {code: [serializers.ErrorDetail(
+                    "Pregnancy cannot be reported with sex 'male' (it can with 'female', 'other' or no sex).",
+                    code="invalid_for_sex",
+                )] for code in pregnancy}}
             )  # fmt: skip
         if not any(attrs.get(name) for name in self.FINDINGS):
             raise serializers.ValidationError(
@@ -155,16 +159,31 @@ class RedFlagHitSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     urgency = serializers.ChoiceField(TriageLevel.choices())
-    action = serializers.CharField()
+    trigger = serializers.CharField(help_text="The most urgent of its triggers that fired: the action is its.")
+    action = serializers.CharField(help_text="What to do, in the words of the trigger that fired (its urgency's).")
     triggered_by = serializers.ListField(child=serializers.CharField())
+
+
+MESSAGE_HELP = (
+    "A stable key naming the sentence's template; with params (codes and numbers) an app can write the sentence "
+    "itself, in its own words or language."
+)
+
+
+class MessageSerializer(serializers.Serializer):
+    """A sentence of the answer: its text, and the message key and params it was written from."""
+
+    text = serializers.CharField()
+    message = serializers.CharField(help_text=MESSAGE_HELP)
+    params = serializers.DictField(help_text="The sentence's parameters: codes and numbers, never prose.")
 
 
 class TriageSerializer(serializers.Serializer):
     """How soon to seek care, and why."""
 
     level = serializers.ChoiceField(TriageLevel.choices())
-    advice = serializers.CharField()
-    reasons = serializers.ListField(child=serializers.CharField())
+    advice = MessageSerializer(help_text="What to do, at this level.")
+    reasons = MessageSerializer(many=True, help_text="Every rule that set this level.")
     red_flags = RedFlagHitSerializer(many=True)
 
 
@@ -177,6 +196,8 @@ class EvidenceSerializer(serializers.Serializer):
     effect = serializers.ChoiceField(["supports", "against"])
     weight = serializers.FloatField()
     text = serializers.CharField(help_text="The evidence in a plain-English sentence, for a lay reader.")
+    message = serializers.CharField(help_text=MESSAGE_HELP)
+    params = serializers.DictField()
     provenance = serializers.ChoiceField(
         ["study", "curator_estimate", "engine_rule"],
         help_text="Where the weight comes from: a cited study's figure, a curator's estimate, or the engine's own "
@@ -200,9 +221,14 @@ class ConditionResultSerializer(serializers.Serializer):
         "that explain it. null for a condition to rule out.",
     )
     rule_out = serializers.BooleanField(
-        help_text="A red flag points to it: it must be ruled out, whatever its likelihood. Listed first, no number."
+        help_text="A dangerous cause (care level urgent or emergency) a fired red flag points to: it must be ruled "
+        "out, whatever its likelihood. Listed first (after a cause at least 50% likely when the flag fired only "
+        "at a routine level), with no number."
     )
-    red_flag = serializers.BooleanField(help_text="A red flag that fired points to this condition.")
+    flagged_by = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The fired red flags that point to it. A cause that is not dangerous keeps its number.",
+    )
     explained_by = serializers.ListField(
         child=serializers.CharField(), help_text="For a syndrome: the listed causes that explain it."
     )
@@ -217,6 +243,11 @@ class LocationResultSerializer(serializers.Serializer):
     score = serializers.FloatField()
     sides = serializers.ListField(child=serializers.CharField())
     evidence = serializers.ListField(child=serializers.CharField())
+    basis = serializers.ChoiceField(
+        ["examined", "reported"],
+        help_text="examined: numbness, weakness or reflexes found; reported: only a symptom a person told of (a "
+        "foot drop), at lower confidence.",
+    )
 
 
 class TreatmentAdviceSerializer(serializers.Serializer):
@@ -231,6 +262,11 @@ class TreatmentAdviceSerializer(serializers.Serializer):
     reason = serializers.CharField(help_text="Why: the guideline or evidence behind it for that cause.")
     invasive = serializers.BooleanField(help_text="An injection or an operation.")
     discuss_with_specialist = serializers.BooleanField(help_text="Only as an option to discuss with a specialist.")
+    message = serializers.CharField(
+        help_text="knowledge.condition_treatment when the reason is the curated one of this condition and treatment; "
+        "a safety note's key (safety.…) when a rule reworded it for this person."
+    )
+    params = serializers.DictField()
 
 
 class ExerciseAdviceSerializer(serializers.Serializer):

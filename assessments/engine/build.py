@@ -21,6 +21,7 @@ from .knowledge import (
     NerveFacts,
     RedFlagFacts,
     RootFacts,
+    Thresholds,
     TreatmentLink,
     Trigger,
 )
@@ -52,7 +53,16 @@ def build_knowledge(version: str, rows: Rows) -> Knowledge:
     """Build the snapshot from plain rows, one list per table (see assessments.snapshot.ROW_SPECS)."""
     codes = {
         kind: frozenset(row["code"] for row in rows[kind])
-        for kind in ("body_regions", "muscle_actions", "reflexes", "symptoms", "clinical_tests", "conditions")
+        for kind in (
+            "body_regions",
+            "muscle_actions",
+            "reflexes",
+            "symptoms",
+            "clinical_tests",
+            "conditions",
+            "treatments",
+            "exercises",
+        )
     }
     conditions = build_conditions(rows)
     minimum_triage = {
@@ -76,6 +86,17 @@ def build_knowledge(version: str, rows: Rows) -> Knowledge:
             exercises=names_of(rows["exercises"]),
         ),
         minimum_triage=frozen(minimum_triage),
+        evidence_groups=frozen(
+            {Item.symptom(row["code"]): row["evidence_group"] for row in rows["symptoms"] if row["evidence_group"]}
+            | {Item.test(row["code"]): row["evidence_group"] for row in rows["clinical_tests"] if row["evidence_group"]}
+        ),
+        treatment_needs=frozen(
+            {
+                row["code"]: vocabulary.TriageLevel(row["minimum_triage"])
+                for row in rows["treatments"]
+                if row["minimum_triage"]
+            }
+        ),
         treatment_kinds=frozen({row["code"]: vocabulary.TreatmentKind(row["kind"]) for row in rows["treatments"]}),
         conditions=frozen(conditions),
         roots=frozen(build_roots(rows)),
@@ -100,7 +121,7 @@ def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
     by_nerve: defaultdict[str, list[str]] = defaultdict(list)
     by_category: defaultdict[vocabulary.ConditionCategory, list[str]] = defaultdict(list)
     causes = {code: condition for code, condition in conditions.items() if not condition.is_syndrome}
-    always = {code for code, c in causes.items() if c.modifiers or c.upper_motor_neurone}
+    always = {code for code, c in causes.items() if c.modifiers or c.upper_motor_neurone or c.confined_to_pain_map}
     always |= {code for c in conditions.values() for code in c.explained_by}
     prior_by_category: defaultdict[vocabulary.ConditionCategory, float] = defaultdict(float)
     for condition in causes.values():
@@ -160,15 +181,20 @@ def build_conditions(rows: Rows) -> dict[str, ConditionFacts]:
             pain_regions=graded(regions[code], "region_code", vocabulary.Typicality, "typicality"),
             evidence=frozen(evidence),
             modifiers=tuple(
-                Modifier(
-                    vocabulary.ModifierKind(m["kind"]),
-                    m["minimum"],
-                    m["maximum"],
-                    m["sex"],
-                    m["likelihood_ratio"],
-                    vocabulary.Provenance(m["provenance"]),
+                sorted(
+                    (
+                        Modifier(
+                            vocabulary.ModifierKind(m["kind"]),
+                            m["minimum"],
+                            m["maximum"],
+                            m["sex"],
+                            m["likelihood_ratio"],
+                            vocabulary.Provenance(m["provenance"]),
+                        )
+                        for m in modifiers[code]
+                    ),
+                    key=lambda m: (m.kind, m.minimum or 0, m.sex),
                 )
-                for m in modifiers[code]
             ),
             treatments=frozen(
                 {
@@ -187,8 +213,16 @@ def build_conditions(rows: Rows) -> dict[str, ConditionFacts]:
                 }
             ),
             explained_by=tuple(sorted(explained_by.get(code, ()))),
+            thresholds=thresholds(row),
+            confined_to_pain_map=bool(row["confined_to_pain_map"]),
         )
     return conditions
+
+
+def thresholds(row: Row) -> Thresholds:
+    """A condition's curated thresholds, the engine's defaults where it has none."""
+    curated = {name: row[name] for name in ("escalate_at", "leads_at", "guides_care_at", "invasive_care_at")}
+    return Thresholds(**{name: value for name, value in curated.items() if value is not None})
 
 
 EXPLAINING = frozenset({vocabulary.RelationKind.CAUSES, vocabulary.RelationKind.MAY_CAUSE})
@@ -226,6 +260,7 @@ def accuracy(row: Row) -> Accuracy:
         row["lr_positive"],
         row["lr_negative"],
         vocabulary.Provenance(row["provenance"]),
+        row["absent_counts_after_days"],
     )
 
 
@@ -267,6 +302,7 @@ def build_red_flags(rows: Rows) -> tuple[RedFlagFacts, ...]:
     for criterion in rows["criteria"]:
         criteria[(criterion["red_flag_code"], criterion["trigger_code"])].append(criterion)
     triggers = grouped(rows["triggers"], "red_flag_code")
+    pointed = grouped(rows["red_flag_conditions"], "red_flag_code")
     flags = []
     for row in sorted(rows["red_flags"], key=lambda r: r["code"]):
         flag_triggers = tuple(
@@ -279,6 +315,7 @@ def build_red_flags(rows: Rows) -> tuple[RedFlagFacts, ...]:
                     for c in sorted(criteria[(row["code"], t["code"])], key=lambda c: c["position"])
                 ),
                 group_minimum=t["group_minimum"] or 1,
+                action=t["action"],
             )
             for t in sorted(triggers[row["code"]], key=lambda t: t["code"])
         )
@@ -287,8 +324,7 @@ def build_red_flags(rows: Rows) -> tuple[RedFlagFacts, ...]:
                 row["code"],
                 row["name"],
                 vocabulary.TriageLevel(row["urgency"]),
-                row["action"],
-                row["condition_code"],
+                tuple(sorted(link["condition_code"] for link in pointed[row["code"]])),
                 flag_triggers,
             )
         )

@@ -16,8 +16,7 @@ from conditions.vocabulary import CriterionKind
 from .codes import LEG_REGIONS
 from .items import Item, ItemKind
 from .knowledge import Criterion
-from .localisation import sides_of
-from .types import AssessmentInput, Sided
+from .types import AssessmentInput, Sided, sides_of
 
 
 class Outcome(StrEnum):

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 
-from conditions.vocabulary import ConditionCategory, ModifierKind
+from conditions.vocabulary import ConditionCategory, ModifierKind, Provenance
 
 from .draft import Draft, Factor, Weighed
 from .items import Item, ItemKind
-from .knowledge import NEURAL_CATEGORIES, ConditionFacts, Knowledge
+from .knowledge import NEURAL_CATEGORIES, Accuracy, ConditionFacts, Knowledge
 from .localisation import TYPICALITY_SHARE, Finding, deficit_findings, fit, nerve_share, root_share, typicality_share
 from .types import AssessmentInput
 
@@ -24,12 +24,14 @@ from .types import AssessmentInput
 # the regions reported, from PAIN_MISS (none covered) to PAIN_MATCH (all typical).
 PAIN_MATCH = 3.0
 PAIN_MISS = 0.4
+# A trapped nerve with a fixed skin territory (meralgia, obturator, fibular) hurts nowhere else.
+PAIN_OUTSIDE_TERRITORY = 0.05
 
 # Neurological deficits: for root and nerve conditions, one likelihood ratio from how well the
 # condition's roots or nerves explain them; joint, muscle and referred pain cause no deficit.
 NEURAL_MATCH = 3.0
 NEURAL_MISS = 0.3
-NO_DEFICIT_EXPECTED = {"motor": 0.35, "sensory": 0.6}
+NO_DEFICIT_EXPECTED = {"motor": 0.2, "sensory": 0.5}
 # Causes that never damage a nerve: a deficit argues against them (the serious causes may well cause one).
 NON_NEURAL_CATEGORIES = frozenset(
     {
@@ -50,6 +52,11 @@ LOWER_MOTOR_NEURONE_MISS = 0.3
 # The prior share of causes that the knowledge does not hold (non-specific pain among them): findings
 # do not move it, so a picture that fits nothing known leaves the probability there.
 OTHER_CAUSES_SHARE = 0.1
+# Findings of one evidence group (the sciatic signs, say) measure the same thing: beyond the strongest of them,
+# each counts this share of its weight.
+GROUP_SHARE = 0.35
+# On curator estimates alone, no cause is ever more than this likely: the rest stays with other causes.
+MAX_ESTIMATED = 0.97
 
 ENGINE_RULE = "engine_rule"  # a ratio set by the engine's own rules (pain map, deficits), not a stored figure
 RANKED_PER_CATEGORY = 10  # conditions no finding touches, per category, kept in the running (by prior)
@@ -83,40 +90,94 @@ def candidates(
 
 def weigh(draft: Draft, knowledge: Knowledge) -> Draft:
     """Stage: every cause's probability (the causes a red flag points to always among them), and the syndromes'."""
-    always = [code for code in draft.flagged if not knowledge.conditions[code].is_syndrome]
-    causes, syndromes = differential(draft.data, knowledge, always)
-    return replace(draft, causes=tuple(causes), syndromes=tuple(syndromes))
+    causes, syndromes, other_causes = weighed_causes(draft.data, knowledge, draft.flagged)
+    return replace(draft, causes=tuple(causes), syndromes=tuple(syndromes), other_causes=other_causes)
 
 
 def differential(
     data: AssessmentInput, knowledge: Knowledge, always: Iterable[str] = ()
 ) -> tuple[list[Weighed], list[Weighed]]:
     """The causes weighed one by one, most probable first, and every syndrome with its explaining causes' sum."""
+    causes, syndromes, _ = weighed_causes(data, knowledge, always)
+    return causes, syndromes
+
+
+def weighed_causes(
+    data: AssessmentInput, knowledge: Knowledge, always: Iterable[str] = ()
+) -> tuple[list[Weighed], list[Weighed], float]:
+    """The causes and syndromes weighed, and the exact probability left to causes outside the knowledge."""
     deficits = deficit_findings(data)
     weighed = candidates(data, deficits, knowledge, always)
     weights: dict[str, float] = {}
     factors: dict[str, tuple[Factor, ...]] = {}
+    taken_by_no = 0.0  # what "no" answers took from the causes they argue against: it goes to other causes
     for code in sorted(weighed):
         condition = knowledge.conditions[code]
-        items = [
-            *modifier_evidence(data, condition),
-            *finding_evidence(data, condition, knowledge),
-            *pain_evidence(data, condition, knowledge),
-            *deficit_evidence(deficits, condition, knowledge),
-            *reflex_evidence(data, condition),
-        ]
-        weights[code] = prior_share(condition, knowledge) * math.exp(sum(e.weight for e in items))
+        items = grouped(
+            [
+                *modifier_evidence(data, condition),
+                *finding_evidence(data, condition, knowledge),
+                *pain_evidence(data, condition, knowledge),
+                *deficit_evidence(deficits, condition, knowledge),
+                *reflex_evidence(data, condition),
+            ],
+            knowledge,
+        )
+        prior = prior_share(condition, knowledge)
+        weights[code] = prior * math.exp(sum(e.weight for e in items))
+        without_no = prior * math.exp(sum(e.weight for e in items if not is_a_no(e)))
+        taken_by_no += max(without_no - weights[code], 0.0)
         factors[code] = tuple(items)  # rounded and put into words only for the conditions shown
-    total = sum(weights.values()) + untouched_weight(data, deficits, knowledge, weighed) + OTHER_CAUSES_SHARE
-    causes = [Weighed(code, weight / total, factors[code]) for code, weight in weights.items()]
+    other = OTHER_CAUSES_SHARE + taken_by_no
+    total = sum(weights.values()) + untouched_weight(data, deficits, knowledge, weighed) + other
+    probability = {code: weight / total for code, weight in weights.items()}
+    other_causes = other / total
+    for code, value in probability.items():
+        if value > MAX_ESTIMATED and not carried_by_a_study(factors[code]):
+            # Curator estimates alone never make one cause more than this sure; the rest is "other causes".
+            probability[code] = MAX_ESTIMATED
+            other_causes += value - MAX_ESTIMATED
+    causes = [Weighed(code, probability[code], factors[code]) for code in weights]
     causes.sort(key=lambda c: (-c.probability, c.code))
-    probability = {c.code: c.probability for c in causes}
     syndromes = [
         Weighed(code, sum(probability.get(cause, 0.0) for cause in condition.explained_by), ())
         for code, condition in sorted(knowledge.conditions.items())
         if condition.is_syndrome
     ]
-    return causes, sorted(syndromes, key=lambda s: (-s.probability, s.code))
+    return causes, sorted(syndromes, key=lambda s: (-s.probability, s.code)), other_causes
+
+
+def is_a_no(factor: Factor) -> bool:
+    """A symptom answered "no" or a test found negative, arguing against the condition."""
+    return factor.item.kind in (ItemKind.SYMPTOM, ItemKind.TEST) and factor.value in (False, "negative")
+
+
+def carried_by_a_study(factors: Iterable[Factor]) -> bool:
+    return any(f.provenance == Provenance.STUDY and f.weight > 0 for f in factors)
+
+
+def grouped(factors: list[Factor], knowledge: Knowledge) -> list[Factor]:
+    """Findings of one evidence group measure the same thing: the strongest counts fully, the rest in part.
+
+    Within a group, the strongest finding for and the strongest against keep their weight, and every other
+    finding of the group counts GROUP_SHARE of its own, so five sciatic signs do not multiply as five
+    independent tests would. Each factor carries its share, so the weights shown still add up.
+    """
+    strongest: dict[tuple[str, bool], Factor] = {}
+    for factor in factors:
+        group = knowledge.evidence_groups.get(factor.item)
+        if group is None:
+            continue
+        key = (group, factor.weight > 0)
+        if key not in strongest or abs(factor.weight) > abs(strongest[key].weight):
+            strongest[key] = factor
+    kept = set(map(id, strongest.values()))
+    return [
+        factor
+        if knowledge.evidence_groups.get(factor.item) is None or id(factor) in kept
+        else replace(factor, weight=factor.weight * GROUP_SHARE)
+        for factor in factors
+    ]
 
 
 def prior_share(condition: ConditionFacts, knowledge: Knowledge) -> float:
@@ -174,10 +235,25 @@ def finding_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge
     evidence = []
     for item, value, present in answers:
         accuracy = condition.evidence.get(item)
+        if accuracy and not present and too_early_to_miss(accuracy, data.duration_days):
+            continue
         ratio = accuracy.likelihood_ratio(present) if accuracy else None
+        if ratio is not None and not present:
+            # A "no" only argues against the causes that expect the finding; it never makes another more likely.
+            ratio = min(ratio, 1.0)
         if accuracy and ratio is not None and ratio != 1:
             evidence.append(factor(item, value, ratio, accuracy.provenance))
     return evidence
+
+
+def too_early_to_miss(accuracy: Accuracy, duration_days: int | None) -> bool:
+    """A finding that appears only some days in (a rash after the pain) is not yet missed, or cannot be told."""
+    after = accuracy.absent_counts_after_days
+    return after is not None and (duration_days is None or duration_days <= after)
+
+
+PAIN_MAP = Item(ItemKind.PAIN_REGION)
+OUTSIDE_TERRITORY = "outside_territory"
 
 
 def pain_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Factor]:
@@ -185,9 +261,10 @@ def pain_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: K
     if not regions:
         return []
     cover = sum(typicality_share(condition.pain_regions.get(region)) for region in regions) / len(regions)
-    ratio = PAIN_MISS + (PAIN_MATCH - PAIN_MISS) * cover
-    names = ", ".join(knowledge.names.regions.get(region, region).lower() for region in regions)
-    return [factor(Item(ItemKind.PAIN_REGION), names, ratio)]
+    value = ",".join(regions)
+    if condition.confined_to_pain_map and cover == 0:
+        return [Factor(PAIN_MAP, value, math.log(PAIN_OUTSIDE_TERRITORY), ENGINE_RULE, OUTSIDE_TERRITORY)]
+    return [factor(PAIN_MAP, value, PAIN_MISS + (PAIN_MATCH - PAIN_MISS) * cover)]
 
 
 def deficit_kind(deficits: list[Finding]) -> str:

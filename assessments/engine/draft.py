@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from conditions.vocabulary import TriageLevel
 
 from .items import Item
-from .types import AssessmentInput, LocationResult, Recommendations, RedFlagHit
+from .types import AssessmentInput, LocationResult, Params, Recommendations, RedFlagHit
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Factor:
     value: str | bool | int
     weight: float
     provenance: str  # "study", "curator_estimate", or "engine_rule" (pain map, deficits, reflexes)
+    note: str = ""  # how the engine read it, when that changes the sentence (a pain map outside a fixed territory)
 
 
 @dataclass(frozen=True)
@@ -34,22 +35,33 @@ class Weighed:
 
 
 @dataclass(frozen=True)
+class Flagged:
+    """A cause that fired red flags point to: the most urgent of them, and which they are."""
+
+    urgency: TriageLevel
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Listed:
     """A condition the answer shows, in its place: a cause to rule out, a likely cause, or a syndrome."""
 
     code: str
     probability: float | None  # exact; None for a cause to rule out, which is never shown as a number
     rule_out: bool
+    flagged_by: tuple[str, ...]
     explained_by: tuple[str, ...]  # for a syndrome: the shown causes that explain it
     factors: tuple[Factor, ...]
 
 
 @dataclass(frozen=True)
 class Reason:
-    """Why the triage is at least some level."""
+    """Why the triage is at least some level: a message key, its params, and how the text shows them."""
 
     level: TriageLevel
-    text: str
+    message: str
+    params: Params = field(default_factory=dict)
+    shown: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,9 +78,10 @@ class Draft:
 
     data: AssessmentInput
     hits: tuple[RedFlagHit, ...] = ()
-    flagged: Mapping[str, TriageLevel] = field(default_factory=dict)  # a cause a red flag points to: its urgency
+    flagged: Mapping[str, Flagged] = field(default_factory=dict)  # a cause fired red flags point to
     causes: tuple[Weighed, ...] = ()  # every cause weighed one by one, most probable first
     syndromes: tuple[Weighed, ...] = ()  # every syndrome, as probable as the causes that explain it
+    other_causes: float = 0.0  # exact: causes outside the knowledge and those weighed in bulk
     listed: tuple[Listed, ...] = ()
     triage: TriageDecision = field(default_factory=lambda: TriageDecision(TriageLevel.SELF_CARE, ()))
     roots: tuple[LocationResult, ...] = ()

@@ -38,6 +38,7 @@ class Accuracy:
     lr_positive: float | None
     lr_negative: float | None
     provenance: Provenance = Provenance.CURATOR_ESTIMATE
+    absent_counts_after_days: int | None = None  # a finding that appears only some days in (a shingles rash)
 
     def likelihood_ratio(self, present: bool) -> float | None:
         """The ratio for a finding present (LR+) or absent (LR-), or None when it cannot be known."""
@@ -99,6 +100,19 @@ class ExerciseLink:
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """The probabilities at which the engine acts on a condition (curated per condition, these by default)."""
+
+    escalate_at: float = 0.15  # an urgent or emergency cause this likely raises the triage to its care level
+    leads_at: float = 0.2  # the leading cause this likely sets the triage to its care level
+    guides_care_at: float = 0.3  # a cause this likely has its care offered (the leading one's always is)
+    invasive_care_at: float = 0.5  # an injection or operation for it is mentioned only this likely
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
 class ConditionFacts:
     """What the engine knows of one condition."""
 
@@ -117,10 +131,17 @@ class ConditionFacts:
     treatments: Mapping[str, TreatmentLink]
     exercises: Mapping[str, ExerciseLink]
     explained_by: tuple[str, ...]  # for a syndrome: the causes that explain it, through other syndromes too
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    confined_to_pain_map: bool = False  # a fixed skin territory: pain only elsewhere nearly excludes it
 
     @property
     def is_syndrome(self) -> bool:
         return self.role == ConditionRole.SYNDROME
+
+    @property
+    def is_dangerous(self) -> bool:
+        """Its care level is urgent or emergency: it must not be missed, so it can be one to rule out."""
+        return self.care_level.rank >= TriageLevel.URGENT.rank
 
 
 @dataclass(frozen=True)
@@ -165,17 +186,17 @@ class Trigger:
     urgency: TriageLevel
     criteria: tuple[Criterion, ...]
     group_minimum: int = 1
+    action: str = ""  # what to do when it fires, in words that match its urgency
 
 
 @dataclass(frozen=True)
 class RedFlagFacts:
-    """A red flag, its urgency, what to do, and its triggers."""
+    """A red flag, its urgency, the causes it points to, and its triggers (each with what to do)."""
 
     code: str
     name: str
     urgency: TriageLevel
-    action: str
-    condition: str
+    conditions: tuple[str, ...]
     triggers: tuple[Trigger, ...]
 
 
@@ -222,6 +243,8 @@ class Knowledge:
     codes: Mapping[str, frozenset[str]]  # the codes of each kind a request may name, by table name
     names: Names
     minimum_triage: Mapping[Item, TriageLevel]  # a symptom or test: the least care it needs when found
+    evidence_groups: Mapping[Item, str]  # a symptom or test that measures what others of its group do
+    treatment_needs: Mapping[str, TriageLevel]  # a treatment: the least urgent answer that may offer it
     treatment_kinds: Mapping[str, TreatmentKind]
     conditions: Mapping[str, ConditionFacts]
     roots: Mapping[str, RootFacts]

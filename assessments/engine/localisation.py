@@ -1,4 +1,11 @@
-"""Which nerve roots and peripheral nerves explain the findings, and on which side."""
+"""Which nerve roots and peripheral nerves explain the findings, and on which side.
+
+Only numbness, weakness and reduced or absent reflexes implicate a root or nerve: pain, which comes with L4,
+L5 and S1 alike and with joints and muscles too, adds nothing; brisk reflexes are upper motor neurone signs
+and implicate none of them. A weakness a person reports (a foot drop) points to its roots at lower
+confidence, as `"basis": "reported"`. A cold, pale or pulseless leg's numbness and weakness are its blood
+supply's, not a root's; and a pattern one peripheral nerve explains fully, and no root does, names no root.
+"""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -7,18 +14,21 @@ from typing import TypeVar
 
 from conditions.vocabulary import Contribution, Typicality
 
-from .codes import AXIAL_REGIONS
+from .codes import AXIAL_REGIONS, ISCHAEMIA_SIGNS, REPORTED_WEAKNESS
+from .criteria import leg_findings
 from .draft import Draft
+from .items import ItemKind
 from .knowledge import Knowledge, NerveFacts, RootFacts
-from .types import AssessmentInput, LocationResult, Sided
+from .types import AssessmentInput, LocationResult, sides_of
 
-# How much each kind of finding localises. Sensory loss and weakness localise well; pain
-# localises poorly, and pain in the back or buttock hardly at all (it comes with L4, L5 and S1 alike).
+# How much each kind of finding localises: numbness, weakness and a reduced reflex alike.
 SENSORY_WEIGHT = 2.0
 WEAKNESS_WEIGHT = 2.0
 REFLEX_WEIGHT = 2.0
-PAIN_WEIGHT = 0.5
-AXIAL_PAIN_WEIGHT = 0.1
+# A weakness a person tells of (a foot that slaps) weighs half as much, and a root it alone points to is named
+# at half the score: nobody examined it.
+REPORTED_WEIGHT = 1.0
+REPORTED_CONFIDENCE = 0.5
 
 # How fully a structure explains a finding: a typical dermatome region or principal root fully,
 # a region only some maps show or a contributing root half.
@@ -28,21 +38,25 @@ CONTRIBUTION_SHARE = {Contribution.PRINCIPAL: 1.0, Contribution.CONTRIBUTING: 0.
 # A finding a structure cannot explain counts against it, at this fraction of its weight.
 UNEXPLAINED_PENALTY = 0.5
 
+EXAMINED, REPORTED = "examined", "reported"
+
 Structure = TypeVar("Structure", RootFacts, NerveFacts)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A localising finding: what it is, where, how much it weighs."""
+    """A localising finding: what it is, where, how much it weighs, and whether it was found or told of."""
 
     item: str
-    kind: str
+    kind: str  # "sensory", "motor" or "reflex"
     code: str
-    side: str
+    side: str  # "left", "right", "both", or "" when nobody said
     weight: float
+    basis: str = EXAMINED
 
 
-def localising_findings(data: AssessmentInput) -> list[Finding]:
+def deficit_findings(data: AssessmentInput) -> list[Finding]:
+    """The numbness, weakness and reduced or absent reflexes found."""
     findings = [
         Finding(f"sensory_changes.{f.region}", "sensory", f.region, f.side, SENSORY_WEIGHT)
         for f in data.sensory_changes
@@ -53,17 +67,28 @@ def localising_findings(data: AssessmentInput) -> list[Finding]:
         for f in data.reflexes
         if f.is_diminished
     ]
-    findings += [
-        Finding(
-            f"pain_regions.{f.region}",
-            "pain",
-            f.region,
-            f.side,
-            AXIAL_PAIN_WEIGHT if f.region in AXIAL_REGIONS else PAIN_WEIGHT,
-        )
-        for f in data.pain_regions
-    ]
     return findings
+
+
+def reported_weakness(data: AssessmentInput) -> list[Finding]:
+    """Weakness a person reports (a foot drop), on the side of the leg pain if it is on one side."""
+    sides = sides_of(finding for item, finding in leg_findings(data) if item.kind == ItemKind.PAIN_REGION)
+    side = sides[0] if len(sides) == 1 else ""
+    examined = {f.action for f in data.weakness}
+    return [
+        Finding(f"symptoms.{symptom}", "motor", action, side, REPORTED_WEIGHT, REPORTED)
+        for symptom, actions in sorted(REPORTED_WEAKNESS.items())
+        if data.symptoms.get(symptom) is True
+        for action in actions
+        if action not in examined
+    ]
+
+
+def is_ischaemic(data: AssessmentInput) -> bool:
+    """A cold, pale or pulseless leg: its numbness and weakness are its blood supply's, not a nerve's."""
+    return any(data.symptoms.get(code) is True for code in ISCHAEMIA_SIGNS["symptoms"]) or any(
+        data.tests.get(code) == "positive" for code in ISCHAEMIA_SIGNS["tests"]
+    )
 
 
 def typicality_share(typicality: Typicality | None) -> float:
@@ -73,7 +98,7 @@ def typicality_share(typicality: Typicality | None) -> float:
 
 def root_share(root: RootFacts, finding: Finding) -> float:
     """How fully a root explains a finding, from 0 to 1."""
-    if finding.kind in ("sensory", "pain"):
+    if finding.kind == "sensory":
         return typicality_share(root.dermatome.get(finding.code))
     contribution = (root.myotome if finding.kind == "motor" else root.reflexes).get(finding.code)
     return CONTRIBUTION_SHARE[contribution] if contribution else 0.0
@@ -81,7 +106,7 @@ def root_share(root: RootFacts, finding: Finding) -> float:
 
 def nerve_share(nerve: NerveFacts, finding: Finding) -> float:
     """How fully a peripheral nerve explains a finding, from 0 to 1 (nerves carry no reflex arcs here)."""
-    if finding.kind in ("sensory", "pain"):
+    if finding.kind == "sensory":
         return 1.0 if finding.code in nerve.sensory_regions else 0.0
     if finding.kind == "motor":
         return 1.0 if finding.code in nerve.motor_actions else 0.0
@@ -106,47 +131,43 @@ def score_structures(
     findings: list[Finding],
     share: Callable[[Structure, Finding], float],
     size: Callable[[Structure], int],
+    pain: Callable[[Structure], float] = lambda structure: 0.0,
 ) -> list[LocationResult]:
     """Score each structure by how much of the findings it explains, less a penalty for what it cannot.
 
-    Ties go to the structure with the smaller territory: the most specific explanation.
+    Ties go to the structure whose territory the pain follows best (pain orders, it never scores), then to the
+    one with the smaller territory: the most specific explanation.
     """
     total = sum(f.weight for f in findings)
-    if not any(f.kind != "pain" for f in findings):
-        return []  # pain alone localises too little to name a root or nerve: an empty answer is honest
+    if not total:
+        return []  # nothing localises: an empty answer is honest
     sizes: dict[str, int] = {}
     results: list[LocationResult] = []
     for structure in structures:
         explained, unexplained, used = fit(findings, partial(share, structure))
-        if not any(f.kind != "pain" for f in used):
-            continue  # a structure is named only for the numbness, weakness or reflexes it explains
         score = max(explained - UNEXPLAINED_PENALTY * unexplained, 0.0) / total
-        if score <= 0:
+        if not used or score <= 0:
             continue
+        examined = any(f.basis == EXAMINED for f in used)
         sizes[structure.code] = size(structure)
         results.append(
             LocationResult(
                 code=structure.code,
                 name=structure.name,
-                score=round(score, 3),
+                score=round(score if examined else score * REPORTED_CONFIDENCE, 3),
                 sides=sides_of(used),
                 evidence=tuple(describe(f, share(structure, f)) for f in used),
+                basis=EXAMINED if examined else REPORTED,
             )
         )
-    return sorted(results, key=lambda r: (-r.score, sizes[r.code], r.code))
-
-
-def sides_of(findings: Iterable[Sided]) -> tuple[str, ...]:
-    """The sides, left and right, that findings cover ('both' counts as each)."""
-    sides: set[str] = set()
-    for finding in findings:
-        sides |= {"left", "right"} if finding.side == "both" else {finding.side}
-    return tuple(sorted(sides))
+    by_code = {structure.code: structure for structure in structures}
+    return sorted(results, key=lambda r: (-r.score, -pain(by_code[r.code]), sizes[r.code], r.code))
 
 
 def describe(finding: Finding, portion: float) -> str:
     strength = "fully" if portion >= 1 else "partly"
-    return f"{finding.item} ({finding.side}) {strength} explained"
+    side = f" ({finding.side})" if finding.side else ""
+    return f"{finding.item}{side} {strength} explained"
 
 
 def localise(draft: Draft, knowledge: Knowledge) -> Draft:
@@ -156,21 +177,34 @@ def localise(draft: Draft, knowledge: Knowledge) -> Draft:
 
 
 def locate(data: AssessmentInput, knowledge: Knowledge) -> tuple[list[LocationResult], list[LocationResult]]:
-    """Score every nerve root and every peripheral nerve against the localising findings.
+    """Score every nerve root and every peripheral nerve against the localising findings."""
+    if is_ischaemic(data):
+        return [], []
+    examined = deficit_findings(data)
+    findings = examined + reported_weakness(data)
+    painful = {f.region for f in data.pain_regions} - AXIAL_REGIONS
 
-    Only numbness, weakness and reduced or absent reflexes implicate a root or nerve (pain adds a little to
-    those it implicates); brisk reflexes are upper motor neurone signs and implicate none of them.
-    """
-    findings = localising_findings(data)
-    roots = score_structures(knowledge.roots.values(), findings, root_share, lambda root: root.position)
+    def pain_in_dermatome(root: RootFacts) -> float:
+        return sum(typicality_share(root.dermatome.get(region)) for region in painful)
+
+    roots = score_structures(
+        knowledge.roots.values(), findings, root_share, lambda root: root.position, pain_in_dermatome
+    )
     nerves = score_structures(
         knowledge.nerves.values(),
         findings,
         nerve_share,
         lambda nerve: len(nerve.sensory_regions) + len(nerve.motor_actions),
     )
+    one_side = len(sides_of(examined)) == 1  # both legs' nerves at once is a root's (or the cauda equina's) pattern
+    one_nerve = one_side and explained_by_one(examined, knowledge.nerves.values(), nerve_share)
+    if one_nerve and not explained_by_one(examined, knowledge.roots.values(), root_share):
+        return [], nerves  # one nerve explains all that was found and no single root does: not a root's pattern
     return roots, nerves
 
 
-def deficit_findings(data: AssessmentInput) -> list[Finding]:
-    return [f for f in localising_findings(data) if f.kind != "pain"]
+def explained_by_one(
+    findings: list[Finding], structures: Iterable[Structure], share: Callable[[Structure, Finding], float]
+) -> bool:
+    """Whether a single structure explains every finding fully."""
+    return any(all(share(structure, finding) >= 1 for finding in findings) for structure in structures)

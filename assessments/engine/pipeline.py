@@ -10,6 +10,7 @@ from .localisation import localise
 from .presentation import present
 from .recommendations import recommend
 from .red_flags import select
+from .safety import screen
 from .triage import decide
 from .types import AssessmentInput, AssessmentResult
 
@@ -22,6 +23,7 @@ STAGES: tuple[Stage, ...] = (
     decide,  # the triage level and its reasons
     localise,  # the nerve roots and nerves the deficits implicate
     recommend,  # treatments and exercises, and what to avoid
+    screen,  # the safety pass: care that fits the person and the triage
 )
 
 

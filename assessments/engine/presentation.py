@@ -1,22 +1,23 @@
-"""The last stage: the draft as the API shows it, with figures rounded and every finding put into words."""
+"""The last stage: the draft as the API shows it, with figures rounded and every sentence written.
+
+Each sentence is a message (messages.py): a key, its params (codes and numbers) and its text. Names inside a
+sentence keep their own capitals where a word needs them (an acronym such as FAIR) and start lower-case
+otherwise; a finding's name at the start of a sentence, or quoted, keeps its capital.
+"""
 
 import math
 
-from conditions.vocabulary import ConditionRole
+from conditions.vocabulary import ConditionRole, Sex, TriageLevel
 
+from .differential import OUTSIDE_TERRITORY
 from .draft import Draft, Factor, Listed
-from .explanations import sentence
-from .items import Item, ItemKind
+from .items import ItemKind
 from .knowledge import Knowledge
-from .triage import ADVICE
-from .types import AssessmentResult, ConditionResult, Evidence, Triage
+from .messages import in_sentence, message
+from .types import AssessmentResult, ConditionResult, Evidence, Message, Triage
 
-ENGINE_VERSION = "2.0.0"
-DISCLAIMER = (
-    "refpain gives information, not a diagnosis. It cannot examine you and can be wrong. If you are worried, "
-    "or your symptoms change or get worse, contact a clinician; in an emergency call 999 or go to an "
-    "emergency department."
-)
+ENGINE_VERSION = "3.0.0"
+DISCLAIMER = message("disclaimer", {}).text
 MIN_WEIGHT = 0.05  # evidence that moves the log odds less than this is not reported
 
 # Display names of the items that are not a record of the knowledge.
@@ -31,15 +32,16 @@ ITEM_NAMES = {
 
 
 def present(draft: Draft, knowledge: Knowledge) -> AssessmentResult:
-    """The result: exact figures rounded for display, and every item and condition named."""
+    """The result: exact figures rounded for display, and every item, condition and reason in words."""
     conditions = tuple(condition_result(entry, knowledge) for entry in draft.listed)
     # The causes exclude each other; a syndrome's probability is theirs again, so only the causes count.
     numbered = sum(c.probability for c in conditions if c.probability is not None and c.role == ConditionRole.CAUSE)
-    triage = draft.triage
+    decision = draft.triage
+    reasons = tuple(message(r.message, r.params, r.shown) for r in decision.reasons)
     return AssessmentResult(
         engine_version=ENGINE_VERSION,
         knowledge_version=knowledge.version,
-        triage=Triage(triage.level, ADVICE[triage.level], tuple(r.text for r in triage.reasons), draft.hits),
+        triage=Triage(decision.level, advice(decision.level), reasons, draft.hits),
         conditions=conditions,
         other_causes=max(round(1 - numbered, 3), 0.0),
         nerve_roots=draft.roots,
@@ -47,6 +49,10 @@ def present(draft: Draft, knowledge: Knowledge) -> AssessmentResult:
         recommendations=draft.recommendations,
         disclaimer=DISCLAIMER,
     )
+
+
+def advice(level: TriageLevel) -> Message:
+    return message(f"advice.{level.value}", {"level": level.value})
 
 
 def floor3(probability: float) -> float:
@@ -62,30 +68,68 @@ def condition_result(entry: Listed, knowledge: Knowledge) -> ConditionResult:
         role=condition.role,
         probability=None if entry.probability is None else floor3(entry.probability),
         rule_out=entry.rule_out,
-        red_flag=entry.rule_out,
+        flagged_by=entry.flagged_by,
         explained_by=entry.explained_by,
-        evidence=evidence(entry.factors, condition.name, knowledge),
+        evidence=evidence(entry.factors, condition.code, knowledge),
     )
 
 
-def item_name(item: Item, knowledge: Knowledge) -> str:
-    return ITEM_NAMES.get(item.kind, "") if item.code is None else knowledge.names.of(item)
+def item_name(factor: Factor, knowledge: Knowledge) -> str:
+    return ITEM_NAMES.get(factor.item.kind, "") if factor.item.code is None else knowledge.names.of(factor.item)
 
 
-def evidence(factors: tuple[Factor, ...], condition_name: str, knowledge: Knowledge) -> tuple[Evidence, ...]:
+def evidence(factors: tuple[Factor, ...], condition: str, knowledge: Knowledge) -> tuple[Evidence, ...]:
     """The factors worth showing, strongest first, weights rounded (the sums used them unrounded), in words."""
     shown = sorted((f for f in factors if abs(f.weight) >= MIN_WEIGHT), key=lambda f: (-abs(f.weight), str(f.item)))
     items = []
     for factor in shown:
-        effect = "supports" if factor.weight > 0 else "against"
-        plain = Evidence(
-            str(factor.item),
-            item_name(factor.item, knowledge),
-            factor.value,
-            effect,
-            round(factor.weight, 3),
-            factor.provenance,
-            "",
+        said = sentence(factor, condition, knowledge)
+        items.append(
+            Evidence(
+                item=str(factor.item),
+                name=item_name(factor, knowledge),
+                value=factor.value,
+                effect="supports" if factor.weight > 0 else "against",
+                weight=round(factor.weight, 3),
+                provenance=factor.provenance,
+                text=said.text,
+                message=said.message,
+                params=said.params,
+            )
         )
-        items.append(Evidence(**{**plain.__dict__, "text": sentence(plain, condition_name)}))
     return tuple(items)
+
+
+def sentence(factor: Factor, condition: str, knowledge: Knowledge) -> Message:
+    """The factor's message: why it makes the condition more or less likely."""
+    item, value = factor.item, factor.value
+    more = "more" if factor.weight > 0 else "less"
+    name = knowledge.conditions[condition].name
+    params: dict[str, str | int | float | bool | None] = {"condition": condition}
+    shown = {"condition": in_sentence(name)}
+    if item.kind == ItemKind.SYMPTOM:
+        key = f"evidence.symptom_{'present' if value is True else 'absent'}.{more}"
+        return message(key, {**params, "finding": str(item)}, {**shown, "finding": knowledge.names.of(item)})
+    if item.kind == ItemKind.TEST:
+        params |= {"finding": str(item), "result": str(value)}
+        return message(f"evidence.test.{more}", params, {**shown, "finding": knowledge.names.of(item)})
+    if item.kind == ItemKind.PAIN_REGION:
+        codes = str(value).split(",")
+        regions = ", ".join(in_sentence(knowledge.names.regions.get(code, code)) for code in codes)
+        if factor.note == OUTSIDE_TERRITORY:
+            return message(
+                "evidence.pain_map.outside", {**params, "regions": str(value)}, {"condition": name, "regions": regions}
+            )
+        key = "evidence.pain_map.fits" if factor.weight > 0 else "evidence.pain_map.misfits"
+        return message(key, {**params, "regions": str(value)}, {**shown, "regions": regions})
+    if item.kind == ItemKind.DEFICIT:
+        key = "evidence.deficit.fits" if factor.weight > 0 else "evidence.deficit.misfits"
+        return message(key, {**params, "findings": str(value)}, shown)
+    if item.kind == ItemKind.BRISK_REFLEXES:
+        return message(f"evidence.brisk_reflexes.{more}", {**params, "reflexes": str(value)}, shown)
+    if item.kind == ItemKind.AGE:
+        return message(f"evidence.age.{more}", {**params, "age": value}, shown)
+    if item.kind == ItemKind.SEX:
+        plural = "women" if value == Sex.FEMALE else "men"
+        return message(f"evidence.sex.{more}", {**params, "sex": str(value)}, {**shown, "sex_plural": plural})
+    return message(f"evidence.duration.{more}", {**params, "days": value}, shown)

@@ -8,6 +8,8 @@
 - Exercises are never suggested on an urgent or emergency result. Exercises to avoid come from the causes to
   rule out and the likely causes; a likely cause's avoidance never takes away the leading cause's own
   suitable exercises, while a cause to rule out's always does.
+
+The safety pass (safety.py) then screens what is offered against the person and the triage.
 """
 
 from dataclasses import replace
@@ -18,8 +20,6 @@ from .draft import Draft, Listed
 from .knowledge import ConditionFacts, Knowledge
 from .types import AssessmentInput, ExerciseAdvice, Recommendations, TreatmentAdvice
 
-LIKELY = 0.3  # causes at least this probable guide the care (with the leading cause, whatever its probability)
-INVASIVE_LIKELY = 0.5  # an injection or operation is mentioned only for a cause at least this probable
 INVASIVE_KINDS = frozenset({TreatmentKind.INJECTION, TreatmentKind.SURGERY})
 NO_EXERCISE_LEVELS = frozenset({TriageLevel.EMERGENCY, TriageLevel.URGENT})
 ORDER = {Recommendation.RECOMMENDED: 0, Recommendation.CONSIDER: 1}
@@ -30,9 +30,14 @@ def causes_of(listed: tuple[Listed, ...], knowledge: Knowledge) -> list[Listed]:
 
 
 def likely_causes(listed: tuple[Listed, ...], knowledge: Knowledge) -> list[Listed]:
-    """The numbered causes at least LIKELY, or else the leading one."""
+    """The numbered causes as likely as their `guides_care_at`, or else the leading one."""
     numbered = [entry for entry in causes_of(listed, knowledge) if entry.probability is not None]
-    return [entry for entry in numbered if (entry.probability or 0) >= LIKELY] or numbered[:1]
+    likely = [
+        entry
+        for entry in numbered
+        if (entry.probability or 0) >= knowledge.conditions[entry.code].thresholds.guides_care_at
+    ]
+    return likely or numbered[:1]
 
 
 def guiding_causes(listed: tuple[Listed, ...], level: TriageLevel, knowledge: Knowledge) -> list[Listed]:
@@ -57,7 +62,7 @@ def offered(
         return False
     if knowledge.treatment_kinds[code] not in INVASIVE_KINDS:
         return True
-    sure = entry.rule_out or (entry.probability or 0) >= INVASIVE_LIKELY
+    sure = entry.rule_out or (entry.probability or 0) >= condition.thresholds.invasive_care_at
     return level != TriageLevel.SELF_CARE and sure
 
 

@@ -2,11 +2,9 @@
 
 from dataclasses import dataclass, replace
 
-from conditions.vocabulary import TriageLevel
-
 from .codes import SADDLE_REGION, SADDLE_SYMPTOM
 from .criteria import RULES, Check, Outcome, check
-from .draft import Draft
+from .draft import Draft, Flagged
 from .items import Item
 from .knowledge import Knowledge, Trigger
 from .types import AssessmentInput, RedFlagHit
@@ -60,19 +58,20 @@ def trigger_check(trigger: Trigger, data: AssessmentInput) -> TriggerCheck:
 
 
 def red_flag_hits(data: AssessmentInput, knowledge: Knowledge) -> tuple[RedFlagHit, ...]:
-    """Every red flag with at least one trigger that fires, at its most urgent trigger; most urgent first."""
+    """Each red flag with a trigger that fires, at its most urgent trigger and in its words; most urgent first."""
     hits = []
     for flag in knowledge.red_flags:
-        urgency: TriageLevel | None = None
+        fired: Trigger | None = None
         items: list[Item] = []
         for trigger in flag.triggers:
             checked = trigger_check(trigger, data)
             if checked.fires:
-                urgency = max(urgency or trigger.urgency, trigger.urgency, key=lambda level: level.rank)
+                if fired is None or trigger.urgency.rank > fired.urgency.rank:
+                    fired = trigger
                 items += checked.items
-        if urgency:
+        if fired:
             triggered_by = tuple(sorted({str(item) for item in items}))
-            hits.append(RedFlagHit(flag.code, flag.name, urgency, flag.action, triggered_by))
+            hits.append(RedFlagHit(flag.code, flag.name, fired.urgency, fired.code, fired.action, triggered_by))
     return tuple(sorted(hits, key=lambda hit: (-hit.urgency.rank, hit.code)))
 
 
@@ -80,12 +79,17 @@ def select(draft: Draft, knowledge: Knowledge) -> Draft:
     """Stage: read the body map's signs, then select the red flags that fire and the causes they point to."""
     data = with_body_map_signs(draft.data)
     hits = red_flag_hits(data, knowledge)
-    flagged: dict[str, TriageLevel] = {}
-    conditions = {flag.code: flag.condition for flag in knowledge.red_flags}
+    pointed = {flag.code: flag.conditions for flag in knowledge.red_flags}
+    flagged: dict[str, Flagged] = {}
     for hit in hits:  # most urgent first
-        code = conditions.get(hit.code)
-        if code and code in knowledge.conditions:
-            flagged.setdefault(code, hit.urgency)
+        for code in pointed[hit.code]:
+            condition = knowledge.conditions.get(code)
+            if condition is None or condition.is_syndrome:
+                continue  # a flag points to causes; a syndrome is never one
+            earlier = flagged.get(code)
+            flagged[code] = (
+                Flagged(earlier.urgency, (*earlier.flags, hit.code)) if earlier else Flagged(hit.urgency, (hit.code,))
+            )
     return replace(draft, data=data, hits=hits, flagged=flagged)
 
 

@@ -1,6 +1,6 @@
 """The engine's typed input and output."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 from typing import Any, Protocol
@@ -20,6 +20,14 @@ class Sided(Protocol):
 
     @property
     def side(self) -> str: ...
+
+
+def sides_of(findings: Iterable[Sided]) -> tuple[str, ...]:
+    """The sides, left and right, that findings cover ('both' counts as each; an unknown side as none)."""
+    sides: set[str] = set()
+    for finding in findings:
+        sides |= {"left", "right"} if finding.side == "both" else {finding.side} if finding.side else set()
+    return tuple(sorted(sides))
 
 
 @dataclass(frozen=True)
@@ -100,9 +108,15 @@ class AssessmentInput:
         )
 
 
+Params = Mapping[str, str | int | float | bool | None]
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """One finding that moved a condition, by how much (natural log of its likelihood ratio), and why in words."""
+    """One finding that moved a condition, by how much (natural log of its likelihood ratio), and why in words.
+
+    `text` is the sentence in the answer's language; `message` and `params` let an app write it itself.
+    """
 
     item: str
     name: str
@@ -111,6 +125,8 @@ class Evidence:
     weight: float
     provenance: str  # "study", "curator_estimate", or "engine_rule" (pain map, deficits, reflexes)
     text: str
+    message: str
+    params: Params
 
 
 @dataclass(frozen=True)
@@ -126,7 +142,7 @@ class ConditionResult:
     role: ConditionRole
     probability: float | None
     rule_out: bool
-    red_flag: bool
+    flagged_by: tuple[str, ...]  # the red flags that fired and point to it
     explained_by: tuple[str, ...]
     evidence: tuple[Evidence, ...]
 
@@ -140,6 +156,7 @@ class LocationResult:
     score: float
     sides: tuple[str, ...]
     evidence: tuple[str, ...]
+    basis: str = "examined"  # "examined": numbness, weakness or reflexes found; "reported": a symptom told of it
 
 
 @dataclass(frozen=True)
@@ -149,8 +166,18 @@ class RedFlagHit:
     code: str
     name: str
     urgency: TriageLevel
+    trigger: str  # the most urgent of its triggers that fired, whose action this is
     action: str
     triggered_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence of the answer: its text, and the message key and parameters an app can write it from."""
+
+    text: str
+    message: str
+    params: Params
 
 
 @dataclass(frozen=True)
@@ -158,8 +185,8 @@ class Triage:
     """How soon to seek care, and why."""
 
     level: TriageLevel
-    advice: str
-    reasons: tuple[str, ...]
+    advice: Message
+    reasons: tuple[Message, ...]
     red_flags: tuple[RedFlagHit, ...]
 
 
@@ -176,6 +203,8 @@ class TreatmentAdvice:
     reason: str
     invasive: bool
     discuss_with_specialist: bool
+    message: str = "knowledge.condition_treatment"  # the reason is the curated one of this link, unless a rule's
+    params: Params = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -222,6 +251,8 @@ def to_json(value: object) -> object:
         return value.value
     if isinstance(value, tuple):
         return [to_json(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: to_json(item) for key, item in value.items()}
     if is_dataclass(value) and not isinstance(value, type):
         return {item.name: to_json(getattr(value, item.name)) for item in fields(value)}
     return value

@@ -265,7 +265,7 @@ class ClinicalTestFilter(KnowledgeFilterSet):
 class RedFlagFilter(KnowledgeFilterSet):
     """Red flags by urgency and by the condition they point to."""
 
-    condition = codes_filter("condition", m.Condition, "condition", "Condition code(s): red flags that point to them.")
+    condition = codes_filter("conditions", m.Condition, "condition", "Condition code(s): red flags that point to them.")
 
     class Meta:
         model = m.RedFlag

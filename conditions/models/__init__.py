@@ -20,7 +20,7 @@ from .care import ConditionExercise, ConditionTreatment, Exercise, Treatment
 from .conditions import Condition, ConditionNerve, ConditionNerveRoot, ConditionPainRegion, ConditionRelation
 from .evidence import ConditionModifier, ConditionSymptom, ConditionTest
 from .findings import ClinicalTest, Symptom
-from .red_flags import RedFlag, RedFlagTrigger, TriggerCriterion
+from .red_flags import RedFlag, RedFlagCondition, RedFlagTrigger, TriggerCriterion
 from .version import KnowledgeVersion, LoadedFixtureRecord
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "NerveSensoryRegion",
     "Provenance",
     "RedFlag",
+    "RedFlagCondition",
     "RedFlagTrigger",
     "Reflex",
     "ReflexRoot",

@@ -88,6 +88,15 @@ class Source(CodedEntity):
         ]
 
 
+def curation_note_field() -> models.TextField:
+    """Notes for curators only (what was corrected, when, why and on whose authority): never in the API."""
+    return models.TextField(
+        blank=True,
+        help_text="For curators only, never shown in the API or to patients: what was corrected, when, why and "
+        "on whose authority.",
+    )
+
+
 class CitedEntity(CodedEntity):
     """A coded entity whose facts are cited to sources."""
 
@@ -98,8 +107,9 @@ class CitedEntity(CodedEntity):
         help_text="Where the facts on this record come from.",
     )
     note = models.TextField(
-        blank=True, help_text="Curator's note: caveats, where sources differ, and what was corrected, when and why."
+        blank=True, help_text="Caveats for readers of the record: where sources differ, what a figure rests on."
     )
+    curation_note = curation_note_field()
 
     history = HistoricalRecords(inherit=True, m2m_fields=["sources"])
 
@@ -119,6 +129,8 @@ class Link(models.Model):
     """A relationship row between coded entities, identified by their codes."""
 
     natural_key_fields: tuple[str, ...] = ()
+
+    curation_note = curation_note_field()
 
     objects: ClassVar[models.Manager[Any]] = LinkManager()
     history = HistoricalRecords(inherit=True)

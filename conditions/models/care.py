@@ -6,6 +6,7 @@ from conditions.vocabulary import Difficulty, ExerciseKind, Recommendation, Suit
 
 from .base import CitedEntity, Link, Source, choice_constraint
 from .conditions import Condition
+from .findings import minimum_triage_constraint, minimum_triage_field
 
 
 class Treatment(CitedEntity):
@@ -17,10 +18,18 @@ class Treatment(CitedEntity):
     evidence_summary = models.TextField(
         blank=True, help_text="What the evidence and guidelines say about it overall, in plain words."
     )
+    minimum_triage = minimum_triage_field(
+        "The least urgent answer that may offer it: a prescription-only medicine needs a clinician (routine), an "
+        "urgent referral a clinician today (urgent). A self-care answer leaves out what needs an appointment; a "
+        "treatment that needs a clinician today or sooner raises the answer to its level. Blank: any answer."
+    )
     conditions = models.ManyToManyField(Condition, through="ConditionTreatment", related_name="treatments")
 
     class Meta(CitedEntity.Meta):
-        constraints = [choice_constraint("kind", TreatmentKind, "treatment_kind_valid")]
+        constraints = [
+            choice_constraint("kind", TreatmentKind, "treatment_kind_valid"),
+            minimum_triage_constraint("treatment_minimum_triage_valid"),
+        ]
 
 
 class Exercise(CitedEntity):

@@ -22,6 +22,17 @@ def proportion_validators(label: str) -> list:
     return [MinValueValidator(0, message), MaxValueValidator(1, message)]
 
 
+def threshold_field(help_text: str) -> models.FloatField:
+    """A probability at which the engine acts on a condition; blank for the engine's default."""
+    message = "A threshold is a probability above 0 and at most 1: enter 0.15 for 15%%."
+    return models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.001, message), MaxValueValidator(1, message)],
+        help_text=help_text,
+    )
+
+
 class Condition(CitedEntity):
     """A cause of pain in the hip, groin or thigh, with its prior and what points to it."""
 
@@ -64,6 +75,34 @@ class Condition(CitedEntity):
         default=TriageLevel.ROUTINE.value,
         help_text="The care this condition usually needs when it is the likely cause and no red flag fires.",
     )
+    escalate_at = threshold_field(
+        "For a cause whose care level is urgent or emergency: how likely it must be to raise the triage to that "
+        "level, whether or not it leads (dangerous if missed). Blank: the engine's 0.15."
+    )
+    escalate_at_provenance = models.CharField(max_length=20, choices=Provenance.choices(), blank=True)
+    escalate_at_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="condition_escalations"
+    )
+    escalate_at_rationale = models.CharField(
+        max_length=300, blank=True, help_text="One line: why this threshold, when it is a curator estimate."
+    )
+    leads_at = threshold_field(
+        "How likely it must be, when it is the leading cause, to set the triage to its care level. Blank: the "
+        "engine's 0.2."
+    )
+    guides_care_at = threshold_field(
+        "How likely it must be for its treatments and exercises to be offered (the leading cause's always are). "
+        "Blank: the engine's 0.3."
+    )
+    invasive_care_at = threshold_field(
+        "How likely it must be for an injection or an operation for it to be mentioned (always as something to "
+        "discuss with a specialist). Blank: the engine's 0.5."
+    )
+    confined_to_pain_map = models.BooleanField(
+        default=False,
+        help_text="Its pain is felt only in its own pain regions (a trapped nerve with a fixed skin territory, "
+        "such as meralgia paraesthetica): pain only elsewhere nearly excludes it.",
+    )
     nerve_roots = models.ManyToManyField(NerveRoot, through="ConditionNerveRoot", related_name="conditions")
     nerves = models.ManyToManyField(Nerve, through="ConditionNerve", related_name="conditions")
     pain_regions = models.ManyToManyField(BodyRegion, through="ConditionPainRegion", related_name="conditions")
@@ -84,6 +123,28 @@ class Condition(CitedEntity):
                 source="prior_source",
                 rationale="prior_rationale",
                 provenance="prior_provenance",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__isnull": True}) | models.Q(**{f"{name}__gt": 0, f"{name}__lte": 1}),
+                    name=f"condition_{name}_range",
+                )
+                for name in ("escalate_at", "leads_at", "guides_care_at", "invasive_care_at")
+            ],
+            # A curated escalation threshold carries its provenance like every figure.
+            models.CheckConstraint(
+                condition=models.Q(escalate_at__isnull=True) | models.Q(escalate_at_provenance__in=Provenance.values()),
+                name="condition_escalate_at_has_provenance",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(escalate_at_provenance=Provenance.STUDY.value)
+                | models.Q(escalate_at_source__isnull=False),
+                name="condition_escalate_at_study_has_source",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(escalate_at_provenance=Provenance.CURATOR_ESTIMATE.value)
+                | ~models.Q(escalate_at_rationale=""),
+                name="condition_escalate_at_estimate_has_rationale",
             ),
         ]
 

@@ -55,6 +55,12 @@ class DiagnosticAccuracy(Link):
         max_length=300, blank=True, help_text="One line: why these figures, required for a curator estimate."
     )
     note = models.TextField(blank=True, help_text="Caveats, such as where studies disagree.")
+    absent_counts_after_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="When a finding appears only some days into the illness (a shingles rash follows the pain by "
+        "2 to 5 days): its absence counts only after this many days of symptoms. Blank: it always counts.",
+    )
     sample_size = models.PositiveIntegerField(
         null=True,
         blank=True,

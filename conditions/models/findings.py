@@ -12,6 +12,17 @@ def minimum_triage_field(help_text: str) -> models.CharField:
     return models.CharField(max_length=10, choices=TriageLevel.choices(), blank=True, help_text=help_text)
 
 
+def evidence_group_field() -> models.SlugField:
+    """Findings that measure the same thing share a group, so they are counted together, not multiplied."""
+    return models.SlugField(
+        max_length=64,
+        blank=True,
+        help_text="Findings that measure the same thing (the sciatic tension signs, the sacroiliac provocation "
+        "tests) share a group code: the engine counts the strongest fully and the others of the group only "
+        "in part, instead of multiplying them as if independent. Blank: independent.",
+    )
+
+
 def minimum_triage_constraint(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=models.Q(minimum_triage="") | models.Q(minimum_triage__in=TriageLevel.values()), name=name
@@ -28,6 +39,7 @@ class Symptom(CitedEntity):
         "The least care this symptom needs when reported, whatever else is found (for example weakness "
         "a person notices: routine). Blank for none."
     )
+    evidence_group = evidence_group_field()
 
     class Meta(CitedEntity.Meta):
         constraints = [minimum_triage_constraint("symptom_minimum_triage_valid")]
@@ -42,6 +54,7 @@ class ClinicalTest(CitedEntity):
         "The least care a positive result needs, whatever else is found (for example an upper motor "
         "neurone sign: urgent). Blank for none."
     )
+    evidence_group = evidence_group_field()
 
     class Meta(CitedEntity.Meta):
         constraints = [minimum_triage_constraint("clinicaltest_minimum_triage_valid")]

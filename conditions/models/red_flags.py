@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from conditions.vocabulary import CriterionKind, TriageLevel
 
 from .anatomy import BodyRegion, MuscleAction, Reflex
-from .base import CitedEntity, choice_constraint
+from .base import CitedEntity, Link, choice_constraint, curation_note_field
 from .conditions import Condition
 from .findings import ClinicalTest, Symptom
 
@@ -19,14 +19,31 @@ def names_its_target(kind: str, field: str, name: str) -> models.CheckConstraint
 class RedFlag(CitedEntity):
     """A warning sign of serious pathology that sets a minimum triage level."""
 
-    urgency = models.CharField(max_length=10, choices=TriageLevel.choices())
-    action = models.TextField(help_text="What the person or clinician must do now.")
-    condition = models.ForeignKey(
-        Condition, on_delete=models.PROTECT, related_name="red_flags", help_text="The condition it points to."
+    urgency = models.CharField(
+        max_length=10,
+        choices=TriageLevel.choices(),
+        help_text="Its usual urgency: a trigger without an urgency of its own fires at this level.",
     )
+    conditions = models.ManyToManyField(Condition, through="RedFlagCondition", related_name="red_flags")
 
     class Meta(CitedEntity.Meta):
         constraints = [choice_constraint("urgency", TriageLevel, "redflag_urgency_valid")]
+
+
+class RedFlagCondition(Link):
+    """A cause a red flag points to: when the flag fires, this cause must be considered (never a syndrome)."""
+
+    natural_key_fields = ("red_flag", "condition")
+
+    red_flag = models.ForeignKey(RedFlag, on_delete=models.CASCADE, related_name="condition_links")
+    condition = models.ForeignKey(Condition, on_delete=models.PROTECT, related_name="red_flag_links")
+
+    class Meta:
+        ordering = ["red_flag__name", "condition__name"]
+        constraints = [models.UniqueConstraint(fields=["red_flag", "condition"], name="redflagcondition_unique")]
+
+    def __str__(self):
+        return f"{self.red_flag.name} → {self.condition.name}"
 
 
 class RedFlagTriggerManager(models.Manager):
@@ -52,6 +69,11 @@ class RedFlagTrigger(models.Model):
         default=1,
         help_text="How many criteria of each group must hold: 1 for 'any of', 2 for 'two or more of'.",
     )
+    action = models.TextField(
+        help_text="What to do when this trigger fires, in words that match its urgency (an emergency trigger "
+        "says to go to an emergency department now; a routine one, to book an appointment)."
+    )
+    curation_note = curation_note_field()
 
     objects = RedFlagTriggerManager()
     history = HistoricalRecords()
@@ -65,6 +87,7 @@ class RedFlagTrigger(models.Model):
                 name="redflagtrigger_urgency_valid",
             ),
             models.CheckConstraint(condition=models.Q(group_minimum__gte=1), name="redflagtrigger_group_minimum"),
+            models.CheckConstraint(condition=~models.Q(action=""), name="redflagtrigger_has_action"),
         ]
 
     def __str__(self):

@@ -112,7 +112,7 @@ class StackedConditionInline(ConditionInline, admin.StackedInline):
     """Records of many fields, each in a few rows with help as tooltips, so the page fits the screen."""
 
     form = CompactInlineForm
-    wrapping: tuple[str, ...] = ("rationale", "note")
+    wrapping: tuple[str, ...] = ("rationale", "note", "curation_note")
 
 
 def evidence_fieldsets(finding: str) -> list:
@@ -125,6 +125,7 @@ def evidence_fieldsets(finding: str) -> list:
                     (finding, "sensitivity", "specificity", "lr_positive", "lr_negative"),
                     ("provenance", "source", "sample_size", "confidence_interval"),
                     ("rationale", "note"),
+                    ("absent_counts_after_days", "curation_note"),
                 )
             },
         )
@@ -163,7 +164,7 @@ class ConditionModifierInline(StackedConditionInline):
                 "fields": (
                     ("code", "kind", "sex", "minimum", "maximum"),
                     ("likelihood_ratio", "provenance", "source"),
-                    ("rationale", "note"),
+                    ("rationale", "note", "curation_note"),
                 )
             },
         )
@@ -178,9 +179,18 @@ class ConditionTreatmentInline(StackedConditionInline):
     model = m.ConditionTreatment
     autocomplete_fields = ("treatment", "source")
     fieldsets = [
-        (None, {"fields": (("treatment", "recommendation", "source"), ("evidence_note", "needs_neurological_deficit"))})
+        (
+            None,
+            {
+                "fields": (
+                    ("treatment", "recommendation", "source"),
+                    ("evidence_note", "needs_neurological_deficit"),
+                    ("curation_note",),
+                )
+            },
+        )
     ]
-    wrapping = ("evidence_note",)
+    wrapping = ("evidence_note", "curation_note")
     verbose_name = "treatment"
 
 
@@ -191,6 +201,16 @@ class ConditionExerciseInline(ConditionInline, admin.TabularInline):
     autocomplete_fields = ("exercise",)
     wrapping = ("reason",)
     verbose_name = "exercise"
+
+
+class RedFlagConditionInline(LinkInline):
+    """The causes a red flag points to."""
+
+    model = m.RedFlagCondition
+    autocomplete_fields = ("condition",)
+    fields = ("condition",)
+    verbose_name = "cause it points to"
+    verbose_name_plural = "causes it points to"
 
 
 class TriggerCriterionInline(admin.TabularInline):

@@ -152,6 +152,13 @@ class ConditionExerciseAdmin(LinkAdmin):
     list_filter = ("suitability",)
 
 
+@admin.register(m.RedFlagCondition)
+class RedFlagConditionAdmin(LinkAdmin):
+    """Red flag conditions: the causes each red flag points to."""
+
+    ends = ("red_flag", "condition")
+
+
 @admin.register(m.TriggerCriterion)
 class TriggerCriterionAdmin(ReviewedAdmin):
     """Trigger criteria, also edited inline on their trigger."""

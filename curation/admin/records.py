@@ -27,6 +27,7 @@ from curation.admin.inlines import (
     NerveMotorActionInline,
     NerveRootOriginInline,
     NerveSensoryRegionInline,
+    RedFlagConditionInline,
     ReflexRootInline,
     TriggerCriterionInline,
 )
@@ -137,7 +138,7 @@ class ConditionAdmin(CodedAdmin):
     list_display = ("code", "name", "category", "prior", "prior_provenance")
     list_filter = ("category", "nerve_roots", ReviewStatusFilter, "prior_provenance", "care_level")
     search_fields = ("code", "name", "summary", "synonyms", "icd10_codes")
-    autocomplete_fields = ("sources", "prior_source")
+    autocomplete_fields = ("sources", "prior_source", "escalate_at_source")
     form = ConditionForm
     readonly_fields = ("red_flags_pointing_here",)
     change_form_template = "admin/conditions/condition/change_form.html"
@@ -150,6 +151,7 @@ class ConditionAdmin(CodedAdmin):
                 "name",
                 "summary",
                 "note",
+                "curation_note",
                 ("category", "role"),
                 ("icd10_codes", "synonyms"),
                 ("care_level", "upper_motor_neurone"),
@@ -159,6 +161,19 @@ class ConditionAdmin(CodedAdmin):
             "prior",
             "How common (prior)",
             fields=("prior", ("prior_provenance", "prior_source"), "prior_rationale"),
+        ),
+        Section(
+            "thresholds",
+            "When the engine acts on it",
+            fields=(
+                ("escalate_at", "escalate_at_provenance", "escalate_at_source"),
+                "escalate_at_rationale",
+                ("leads_at", "guides_care_at", "invasive_care_at"),
+                "confined_to_pain_map",
+            ),
+            description="Probabilities at which the engine raises the triage for this cause, lets it set the "
+            "triage as the leading cause, offers its care, and mentions injections or operations for it. "
+            "Blank: the engine's defaults.",
         ),
         Section(
             "where-it-hurts",
@@ -232,11 +247,11 @@ class ConditionAdmin(CodedAdmin):
 
 @admin.register(m.RedFlag)
 class RedFlagAdmin(CodedAdmin):
-    """Red flags and the condition each points to."""
+    """Red flags and the causes each points to (its triggers, each with its action, are edited on their pages)."""
 
-    list_display = ("code", "name", "urgency", "condition")
+    list_display = ("code", "name", "urgency")
     list_filter = ("urgency", ReviewStatusFilter)
-    autocomplete_fields = ("sources", "condition")
+    inlines = (RedFlagConditionInline,)
 
 
 @admin.register(m.RedFlagTrigger)
@@ -244,6 +259,7 @@ class RedFlagTriggerAdmin(ReviewedAdmin):
     """Red-flag triggers, with their criteria inline."""
 
     list_display = ("red_flag", "code", "description", "urgency", "group_minimum")
+    fields = ("red_flag", "code", "description", "urgency", "action", "group_minimum", "curation_note")
     list_filter = ("red_flag",)
     search_fields = ("code", "description", "red_flag__name")
     autocomplete_fields = ("red_flag",)

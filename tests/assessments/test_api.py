@@ -107,7 +107,11 @@ BAD_REQUESTS = [
         "unexpected_field",
     ),
     ({**SPEC_EXAMPLE, "symptoms": {"pregnancy": True}}, "symptoms.pregnancy", "invalid_for_sex"),
-    ({"age": 30, "symptoms": {"pregnancy": True}}, "symptoms.pregnancy", "invalid_for_sex"),
+    (
+        {"age": 30, "sex": "male", "symptoms": {"pregnancy-20-weeks-or-more": True}},
+        "symptoms.pregnancy-20-weeks-or-more",
+        "invalid_for_sex",
+    ),
     ({"age": 40}, "non_field_errors", "empty_assessment"),
     ({"age": 40, "symptoms": {}, "pain_regions": []}, "non_field_errors", "empty_assessment"),
     ([SPEC_EXAMPLE], "non_field_errors", "invalid"),
@@ -226,8 +230,12 @@ def test_anonymous_clients_cannot_list(api):
     assert "results" not in response.json()
 
 
-def test_pregnancy_is_accepted_for_a_woman(api):
-    response = post(api, {"age": 30, "sex": "female", "symptoms": {"pregnancy": True, "back-pain": True}})
+@pytest.mark.parametrize("sex", ["female", "other", None, "absent"])
+def test_pregnancy_is_accepted_with_any_sex_but_male(api, sex):
+    request = {"age": 30, "symptoms": {"pregnancy": True, "back-pain": True}}
+    if sex != "absent":
+        request["sex"] = sex
+    response = post(api, request)
     assert response.status_code == 201, response.content
 
 

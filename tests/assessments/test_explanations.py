@@ -13,7 +13,7 @@ def test_each_evidence_item_has_a_name_and_a_plain_sentence():
     herniation = next(c for c in result.conditions if c.code == "lumbar-disc-herniation")
     cough = next(e for e in herniation.evidence if e.item == "symptoms.pain-worse-cough-sneeze")
     assert cough.name == "Pain worse when coughing or sneezing"
-    assert cough.text == "Pain worse when coughing or sneezing makes lumbar disc herniation more likely."
+    assert cough.text == "Pain worse when coughing or sneezing: this makes lumbar disc herniation more likely."
     assert cough.provenance in {"study", "curator_estimate"}
 
 

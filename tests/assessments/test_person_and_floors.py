@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.assessments.engine_helpers import GROIN, probability, run
+from tests.assessments.engine_helpers import GROIN, KNOWLEDGE, probability, run
 
 # --- age, sex and duration ----------------------------------------------------------------------
 
@@ -58,11 +58,16 @@ def test_weakness_a_person_reports_sets_at_least_routine(symptom):
         }
     )
     assert result.triage.level != "self_care"
-    assert any("needs at least this level of care" in reason for reason in result.triage.reasons) or (
+    assert any(reason.message.startswith("triage.finding.") for reason in result.triage.reasons) or (
         result.triage.red_flags
     )
 
 
 def test_the_leading_cause_sets_its_care_level_only_when_the_engine_is_fairly_sure():
     vague = run({"pain_regions": [{"region": "buttock", "side": "left"}, {"region": "thigh-lateral", "side": "left"}]})
-    assert not any(reason.startswith("The most likely cause") for reason in vague.triage.reasons)
+    leading = next(c for c in vague.conditions if c.probability is not None)
+    leads_at = KNOWLEDGE.conditions[leading.code].thresholds.leads_at
+    said = any(reason.message == "triage.leading_cause" for reason in vague.triage.reasons)
+    assert said == (
+        leading.probability >= leads_at and vague.triage.level == KNOWLEDGE.conditions[leading.code].care_level
+    )

@@ -59,11 +59,14 @@ def test_mutually_exclusive_causes_never_sum_above_1_and_red_flag_causes_have_no
     assert causes_sum(result) <= 1
     assert 0 <= result.other_causes <= 1
     assert causes_sum(result) + result.other_causes == pytest.approx(1, abs=1e-9)
-    flagged = {KNOWLEDGE_FLAGS[hit.code] for hit in result.triage.red_flags}
+    flagged = {code for hit in result.triage.red_flags for code in KNOWLEDGE_FLAGS[hit.code]}
     for condition in result.conditions:
         assert (condition.probability is None) == condition.rule_out
-        if condition.code in flagged:
-            assert condition.rule_out
+        dangerous = KNOWLEDGE.conditions[condition.code].is_dangerous
+        if condition.code in flagged and condition.role == "cause":
+            # A dangerous cause a flag points to is ruled out with no number; any other keeps its number.
+            assert condition.rule_out == dangerous
+            assert condition.flagged_by
     first_three = [c for c in result.conditions[:3]]
     assert all(c.role == "cause" or c.rule_out for c in first_three)
     if result.triage.level == "self_care":
@@ -72,7 +75,7 @@ def test_mutually_exclusive_causes_never_sum_above_1_and_red_flag_causes_have_no
         assert level(result) >= TriageLevel(flag.urgency).rank
 
 
-KNOWLEDGE_FLAGS = {flag.code: flag.condition for flag in KNOWLEDGE.red_flags}
+KNOWLEDGE_FLAGS = {flag.code: flag.conditions for flag in KNOWLEDGE.red_flags}
 
 
 def test_the_readme_example_no_longer_sums_to_more_than_1():

@@ -37,9 +37,9 @@ FIRES = {
         "suspected-malignancy",
         "emergency",
     ),
-    "fever and a new deficit: emergency": (
+    "fever and back pain with a new deficit: emergency": (
         {
-            "symptoms": {"fever": True},
+            "symptoms": {"fever": True, "back-pain": True},
             "sensory_changes": [{"region": "foot-dorsum", "side": "left", "kind": "numbness"}],
         },
         "suspected-infection",
@@ -226,8 +226,8 @@ SILENT = {
         },
         "suspected-spondyloarthritis",
     ),
-    "groin pain without a fall or injury is not a hip fracture": (
-        {"symptoms": {"unable-to-weight-bear": True}, "pain_regions": [{"region": "groin", "side": "left"}]},
+    "groin pain without a fall, able to stand, is not a hip fracture": (
+        {"symptoms": {"unable-to-weight-bear": False}, "pain_regions": [{"region": "groin", "side": "left"}]},
         "suspected-hip-fracture",
     ),
     "sudden back pain at 30 without aneurysm signs": (

@@ -47,4 +47,7 @@ HOLDOUT = load("blind-v1")
 HOLDOUT_V2 = load("blind-v2")
 
 # Every set, by the name of its file.
-SETS = {"ours": VIGNETTES, "blind-v1": HOLDOUT, "blind-v2": HOLDOUT_V2}
+HOLDOUT_V3 = load("blind-v3")
+
+# Every set, by the name of its file.
+SETS = {"ours": VIGNETTES, "blind-v1": HOLDOUT, "blind-v2": HOLDOUT_V2, "blind-v3": HOLDOUT_V3}

@@ -175,6 +175,20 @@ BAD_ROWS = {
         condition=f.make_condition(), exercise=f.make_exercise(), suitability="avoid", reason=""
     ),
     "redflag_urgency_valid": lambda: f.make_red_flag(urgency="whenever"),
+    "redflagcondition_unique": lambda: duplicate_link(
+        m.RedFlagCondition, red_flag=f.make_red_flag(), condition=f.make_condition()
+    ),
+    "redflagtrigger_has_action": lambda: f.make_trigger(action=""),
+    "treatment_minimum_triage_valid": lambda: f.make_treatment(minimum_triage="soonish"),
+    "condition_escalate_at_range": lambda: f.make_condition(escalate_at=0, escalate_at_provenance="curator_estimate"),
+    "condition_leads_at_range": lambda: f.make_condition(leads_at=1.5),
+    "condition_guides_care_at_range": lambda: f.make_condition(guides_care_at=-0.1),
+    "condition_invasive_care_at_range": lambda: f.make_condition(invasive_care_at=2),
+    "condition_escalate_at_has_provenance": lambda: f.make_condition(escalate_at=0.2),
+    "condition_escalate_at_study_has_source": lambda: f.make_condition(escalate_at=0.2, escalate_at_provenance="study"),
+    "condition_escalate_at_estimate_has_rationale": lambda: f.make_condition(
+        escalate_at=0.2, escalate_at_provenance="curator_estimate"
+    ),
     "redflagtrigger_unique": lambda: duplicate_trigger(),
     "redflagtrigger_urgency_valid": lambda: f.make_trigger(urgency="soonish"),
     "triggercriterion_unique": lambda: duplicate_criterion(),

@@ -230,11 +230,16 @@ def test_exercises_no_longer_cite_guidelines_that_do_not_name_them(exercise):
     assert not cited & {"nice-ng59", "nice-ng226"}
 
 
-def test_every_corrected_record_says_so_in_its_note():
-    corrected = Q(note__contains="Corrected in knowledge v2")
+def test_every_corrected_record_says_so_in_its_curation_note_and_never_in_public_text():
+    corrected = Q(curation_note__contains="correction")
     assert m.ConditionSymptom.objects.filter(corrected).count() >= 4
     assert m.ConditionTest.objects.filter(corrected).count() >= 6
     assert m.Condition.objects.filter(corrected).count() >= 5
+    assert m.ConditionTreatment.objects.filter(corrected).count() >= 20
+    for model in (m.Condition, m.ConditionSymptom, m.ConditionTest, m.ConditionTreatment, m.Treatment, m.Exercise):
+        public = [f.name for f in model._meta.concrete_fields if f.name in ("note", "evidence_note", "summary")]
+        for field in public:
+            assert not model.objects.filter(**{f"{field}__contains": "knowledge v2"}).exists(), (model, field)
 
 
 # --- sources and study figures -------------------------------------------------------------------
@@ -272,8 +277,9 @@ REFERENCE_STUDY_FIGURES = [
     (m.ConditionTest, "spinal-cord-compression", "babinski-sign", "cook-2009-babinski"),
     (m.ConditionTest, "lumbar-spondylolisthesis", "lumbar-step-off", "collaer-2006-step-off"),
     (m.ConditionTest, "proximal-hamstring-tendinopathy", "bent-knee-stretch-test", "cacchio-2012-hamstring"),
-    (m.ConditionSymptom, "renal-colic", "blood-in-urine", "minotti-2020-haematuria"),
     (m.ConditionSymptom, "spinal-malignancy", "pain-at-night", "deyo-diehl-1988-cancer"),
+    (m.ConditionSymptom, "septic-arthritis-hip", "artificial-hip-or-knee", "margaretten-2007-septic"),
+    (m.ConditionSymptom, "septic-arthritis-hip", "recent-hip-or-knee-surgery", "margaretten-2007-septic"),
 ]
 
 

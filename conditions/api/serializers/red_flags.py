@@ -19,11 +19,13 @@ class RedFlagRefSerializer(serializers.ModelSerializer):
 class RedFlagListSerializer(serializers.ModelSerializer):
     """A red flag, in short."""
 
-    condition = RefSerializer(help_text="The condition the red flag points to.")
+    conditions = RefSerializer(
+        many=True, help_text="The causes the red flag points to: each must be considered when it fires."
+    )
 
     class Meta:
         model = m.RedFlag
-        fields: tuple[str, ...] = ("code", "name", "urgency", "condition", "summary")
+        fields: tuple[str, ...] = ("code", "name", "urgency", "conditions", "summary")
 
 
 class TriggerCriterionSerializer(serializers.ModelSerializer):
@@ -49,17 +51,17 @@ class RedFlagTriggerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.RedFlagTrigger
-        fields: tuple[str, ...] = ("code", "description", "urgency", "group_minimum", "criteria")
+        fields: tuple[str, ...] = ("code", "description", "urgency", "action", "group_minimum", "criteria")
 
     def get_urgency(self, trigger) -> str:
         return trigger.urgency or trigger.red_flag.urgency
 
 
 class RedFlagDetailSerializer(RedFlagListSerializer):
-    """A red flag with what to do and the curated triggers that fire it."""
+    """A red flag with the curated triggers that fire it, each with its urgency and what to do."""
 
     triggers = RedFlagTriggerSerializer(many=True)
     sources = SourceRefSerializer(many=True)
 
     class Meta(RedFlagListSerializer.Meta):
-        fields = (*RedFlagListSerializer.Meta.fields, "action", "triggers", "sources")
+        fields = (*RedFlagListSerializer.Meta.fields, "triggers", "sources")

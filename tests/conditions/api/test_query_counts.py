@@ -27,8 +27,8 @@ ENDPOINT_QUERIES = {
     "/api/v1/clinical-tests/faber/": 4,  # version, test, sources, evidence
     "/api/v1/conditions/": LIST_QUERIES,
     "/api/v1/conditions/lumbar-disc-herniation/": 14,  # version, condition, sources and eleven link kinds
-    "/api/v1/red-flags/": LIST_QUERIES,
-    "/api/v1/red-flags/cauda-equina/": 5,  # version, flag+condition, sources, triggers, criteria
+    "/api/v1/red-flags/": LIST_QUERIES + 1,  # + the conditions they point to
+    "/api/v1/red-flags/cauda-equina/": 6,  # version, flag, conditions, sources, triggers, criteria
     "/api/v1/treatments/": LIST_QUERIES,
     "/api/v1/treatments/nsaids/": 4,  # version, treatment, sources, condition links
     "/api/v1/exercises/": LIST_QUERIES,
@@ -39,7 +39,7 @@ ENDPOINT_QUERIES = {
     "/api/v1/conditions/?nerve=femoral&region=groin": LIST_QUERIES + 2,  # + one code check per filter
     "/api/v1/exercises/?suitable_for=sciatica": LIST_QUERIES + 1,
     "/api/v1/exercises/?condition=sciatica": LIST_QUERIES + 1,
-    "/api/v1/export/": 60,  # version, a savepoint, each kind's rows and prefetches, the release
+    "/api/v1/export/": 61,  # version, a savepoint, each kind's rows and prefetches, the release
 }
 
 

@@ -51,7 +51,8 @@ def test_treatment_detail_states_its_evidence(api):
 def test_red_flag_detail_lists_its_curated_triggers(api):
     body = api.get("/api/v1/red-flags/cauda-equina/").json()
     assert body["urgency"] == "emergency"
-    assert body["condition"]["code"] == "cauda-equina-syndrome"
+    assert [c["code"] for c in body["conditions"]] == ["cauda-equina-syndrome"]
+    assert all(trigger["action"] for trigger in body["triggers"])
     targets = {c["target"]["code"] for trigger in body["triggers"] for c in trigger["criteria"] if c["target"]}
     assert {"saddle-anaesthesia", "bladder-dysfunction", "bowel-dysfunction"} <= targets
 

@@ -11,13 +11,13 @@ def codes(items):
     return {item["code"] for item in items}
 
 
-def test_a_red_flag_names_its_condition_the_same_way_in_the_list_and_the_detail(api):
+def test_a_red_flag_names_its_conditions_the_same_way_in_the_list_and_the_detail(api):
     listed = next(
         f for f in api.get("/api/v1/red-flags/?page_size=200").json()["results"] if f["code"] == "cauda-equina"
     )
     detail = api.get("/api/v1/red-flags/cauda-equina/").json()
     expected = {"code": "cauda-equina-syndrome", "name": m.Condition.objects.get(code="cauda-equina-syndrome").name}
-    assert listed["condition"] == detail["condition"] == expected
+    assert listed["conditions"] == detail["conditions"] == [expected]
 
 
 def test_a_nerve_names_its_parent_as_it_names_its_branches(api):

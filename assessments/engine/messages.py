@@ -1,0 +1,90 @@
+"""The answer's sentences: one template per message key, and how a message becomes its text.
+
+Every sentence of an answer (an evidence item, a triage reason, the advice, a safety note on a treatment) is a
+`Message`: a stable key, its parameters (codes and numbers, never prose) and the text in the answer's language.
+An app may show the text, or write its own from the key and the parameters. The templates here are the
+engine's English ones; a knowledge snapshot may carry curated templates of its own (`Knowledge.messages`),
+which win.
+"""
+
+from collections.abc import Mapping
+
+from .types import Message, Params
+
+TEMPLATES: Mapping[str, str] = {
+    # Evidence: why a condition is more or less likely.
+    "evidence.symptom_present.more": "{finding}: this makes {condition} more likely.",
+    "evidence.symptom_present.less": "{finding}: this makes {condition} less likely.",
+    "evidence.symptom_absent.more": "You answered no to “{finding}”: this makes {condition} more likely.",
+    "evidence.symptom_absent.less": "You answered no to “{finding}”: this makes {condition} less likely.",
+    "evidence.test.more": "{finding}: {result}, which makes {condition} more likely.",
+    "evidence.test.less": "{finding}: {result}, which makes {condition} less likely.",
+    "evidence.pain_map.fits": "Pain in the {regions} fits the usual pattern of {condition}.",
+    "evidence.pain_map.misfits": "Pain in the {regions} does not fit the usual pattern of {condition}.",
+    "evidence.pain_map.outside": "{condition} hurts only in its own area, and pain in the {regions} lies outside it.",
+    "evidence.deficit.fits": "The numbness, weakness or reflex changes found fit {condition}.",
+    "evidence.deficit.misfits": "The numbness, weakness or reflex changes found do not fit {condition}.",
+    "evidence.brisk_reflexes.more": "Brisk reflexes point to the spinal cord rather than a nerve root, so {condition} "
+    "is more likely.",
+    "evidence.brisk_reflexes.less": "Brisk reflexes point to the spinal cord rather than a nerve root, so {condition} "
+    "is less likely.",
+    "evidence.age.more": "At {age}, {condition} is more likely.",
+    "evidence.age.less": "At {age}, {condition} is less likely.",
+    "evidence.sex.more": "In {sex_plural}, {condition} is more likely.",
+    "evidence.sex.less": "In {sex_plural}, {condition} is less likely.",
+    "evidence.duration.more": "After {days} days of symptoms, {condition} is more likely.",
+    "evidence.duration.less": "After {days} days of symptoms, {condition} is less likely.",
+    # Triage: why the answer is at its level.
+    "triage.red_flag": "Warning sign: {flag}.",
+    "triage.weakness_or_reflex": "A weak muscle or a reduced reflex needs a clinician's examination.",
+    "triage.numbness": "Numbness or tingling needs a clinician's examination.",
+    "triage.finding.emergency": "{finding}: this needs emergency care.",
+    "triage.finding.urgent": "{finding}: this needs a clinician today.",
+    "triage.finding.routine": "{finding}: this needs a clinician's examination.",
+    "triage.brisk_reflexes": "Brisk reflexes point to the spinal cord or brain rather than a nerve root.",
+    "triage.long_standing": "Symptoms that have lasted six weeks or more should be looked at again by a clinician.",
+    "triage.dangerous_cause": "{condition} is possible (about {percent}% likely) and must not be missed.",
+    "triage.plausible_cause": "{condition} is possible (about {percent}% likely) and should be checked by a clinician.",
+    "triage.leading_cause": "The most likely cause, {condition}, usually needs this.",
+    "triage.treatment_needs": "{treatment}, suggested for {condition}, needs a clinician {when}.",
+    "triage.nothing_higher": "Nothing you reported points to a need to see a clinician soon.",
+    # Advice: what to do, at each level.
+    "advice.emergency": "Go to an emergency department now, or call an ambulance ({emergency_number}). Do not wait to "
+    "see if it settles.",
+    "advice.urgent": "See a clinician today: {urgent_route}.",
+    "advice.routine": "Book an appointment with a GP or physiotherapist for an examination in the next few weeks.",
+    "advice.self_care": "This can usually be managed at home: keep active, use the advice and exercises below, and "
+    "see a clinician if it is not improving after six weeks or if new symptoms appear.",
+    # Safety notes that replace a treatment's reason for this person.
+    "safety.anticoagulation_in_pregnancy": "If a clot is confirmed, heparin injections (low-molecular-weight "
+    "heparin) are used in pregnancy, after giving birth and while breastfeeding; blood-thinning tablets are not.",
+    # The disclaimer.
+    "disclaimer": "refpain gives information, not a diagnosis. It cannot examine you and can be wrong. If you are "
+    "worried, or your symptoms change or get worse, contact a clinician; in an emergency call {emergency_number} or "
+    "go to an emergency department.",
+}
+
+# The emergency number and the usual route to urgent care where the request names no country (the UK's).
+DEFAULT_PLACE = {
+    "emergency_number": "999",
+    "urgent_route": "contact your GP practice for an urgent appointment or call NHS 111",
+}
+
+
+def in_sentence(name: str) -> str:
+    """A name inside a sentence: lower-case first letter, unless its first word needs its capitals (FAIR, L5)."""
+    first = name.split(" ", 1)[0]
+    keeps_capitals = len(first) > 1 and (any(c.isupper() for c in first[1:]) or any(c.isdigit() for c in first))
+    return name if keeps_capitals else name[:1].lower() + name[1:]
+
+
+def message(
+    key: str, params: Params, shown: Mapping[str, str] | None = None, templates: Mapping[str, str] = TEMPLATES
+) -> Message:
+    """The message for a key: its params as given, and its text with each param shown by name where it has one.
+
+    `shown` maps a param to how the text shows it (a condition's name for its code, say); the params stay
+    codes and numbers, for an app to render itself.
+    """
+    values = {**DEFAULT_PLACE, **{name: "" if value is None else value for name, value in params.items()}}
+    return Message(templates[key].format(**{**values, **(shown or {})}), key, dict(params))
