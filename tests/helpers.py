@@ -25,11 +25,14 @@ def codes(items: list[dict]) -> set[str]:
     return {item["code"] for item in items}
 
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+# The README and the guides in docs/: the documents whose examples are tested.
+DOCUMENTS = [README, *sorted((ROOT / "docs").glob("*.md"))]
 
 
 def shell_blocks(text: str) -> list[str]:
-    """The README's shell examples: fenced `sh` blocks and indented code blocks, as written."""
+    """A document's shell examples: fenced `sh` blocks and indented code blocks, as written."""
     lines = text.splitlines()
     blocks, i = [], 0
     while i < len(lines):
@@ -46,3 +49,8 @@ def shell_blocks(text: str) -> list[str]:
         else:
             i += 1
     return blocks
+
+
+def documented_shell_blocks() -> list[str]:
+    """The shell examples of the README and of every guide in docs/."""
+    return [block for document in DOCUMENTS for block in shell_blocks(document.read_text())]

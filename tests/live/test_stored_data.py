@@ -1,4 +1,4 @@
-"""Stored data in a running service: its access log keeps no assessment ids, and the README's backup
+"""Stored data in a running service: its access log keeps no assessment ids, and the documented backup
 restores into a fresh database with the same knowledge and every assessment."""
 
 import os
@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from bench.servers import ROOT, Service
-from tests.helpers import README, shell_blocks
+from tests.helpers import documented_shell_blocks
 from tests.live.client import ASSESSMENT, request
 
 pytestmark = pytest.mark.live
@@ -42,12 +42,13 @@ def test_the_access_log_has_no_assessment_ids(service, access_log):
     assert created not in logged and created.replace("-", "") not in logged
 
 
-def readme_block(*commands: str) -> str:
-    return next(block for block in shell_blocks(README.read_text()) if all(c in block for c in commands))
+def documented_block(*commands: str) -> str:
+    """The shell example of the README or docs/ (the backup is in docs/operations.md) with these commands."""
+    return next(block for block in documented_shell_blocks() if all(c in block for c in commands))
 
 
 def run_shell(script: str, cluster, database_url: str, cwd: Path) -> str:
-    # The README's commands as written, with manage.py named by its path (they run from a checkout)
+    # The documented commands as written, with manage.py named by its path (they run from a checkout)
     # and the cluster's own client tools first on the PATH.
     script = script.replace("python manage.py", f"python {ROOT / 'manage.py'}")
     path = f"{Path(sys.executable).parent}:{cluster.bin}:{os.environ['PATH']}"
@@ -69,8 +70,8 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_knowledge_and_ass
     stored = assessment_ids(cluster.url)
     fingerprint = run_shell(f'python manage.py shell --no-imports -c "{FINGERPRINT}"', cluster, cluster.url, tmp_path)
 
-    run_shell(readme_block("pg_dump", "dump_knowledge"), cluster, cluster.url, tmp_path)
-    restored = run_shell(readme_block("createdb", "pg_restore"), cluster, cluster.url, tmp_path)
+    run_shell(documented_block("pg_dump", "dump_knowledge"), cluster, cluster.url, tmp_path)
+    restored = run_shell(documented_block("createdb", "pg_restore"), cluster, cluster.url, tmp_path)
 
     assert restored.split()[-1] == fingerprint.strip()
     restored_url = cluster.url.rsplit("/", 1)[0] + "/refpain_restored"
