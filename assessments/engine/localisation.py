@@ -39,6 +39,7 @@ CONTRIBUTION_SHARE = {Contribution.PRINCIPAL: 1.0, Contribution.CONTRIBUTING: 0.
 UNEXPLAINED_PENALTY = 0.5
 
 EXAMINED, REPORTED = "examined", "reported"
+MOSTLY_EXPLAINED = 0.5  # a root scoring this much explains most of a pattern, whatever a nerve explains
 
 Structure = TypeVar("Structure", RootFacts, NerveFacts)
 
@@ -196,15 +197,19 @@ def locate(data: AssessmentInput, knowledge: Knowledge) -> tuple[list[LocationRe
         nerve_share,
         lambda nerve: len(nerve.sensory_regions) + len(nerve.motor_actions),
     )
-    one_side = len(sides_of(examined)) == 1  # both legs' nerves at once is a root's (or the cauda equina's) pattern
-    one_nerve = one_side and explained_by_one(examined, knowledge.nerves.values(), nerve_share)
-    if one_nerve and not explained_by_one(examined, knowledge.roots.values(), root_share):
-        return [], nerves  # one nerve explains all that was found and no single root does: not a root's pattern
+    if is_a_nerves_pattern(examined, knowledge, roots):
+        return [], nerves
     return roots, nerves
 
 
-def explained_by_one(
-    findings: list[Finding], structures: Iterable[Structure], share: Callable[[Structure, Finding], float]
-) -> bool:
-    """Whether a single structure explains every finding fully."""
-    return any(all(share(structure, finding) >= 1 for finding in findings) for structure in structures)
+def is_a_nerves_pattern(examined: list[Finding], knowledge: Knowledge, roots: list[LocationResult]) -> bool:
+    """One peripheral nerve explains everything found, on one side, and no root explains even most of it.
+
+    (The numb outer thigh of meralgia: a skin nerve's territory that no dermatome covers well. A foot drop with a
+    numb top of the foot stays an L5 question: the root explains most of it too. Both legs at once is a root's,
+    or the cauda equina's, pattern, not two nerves'.)
+    """
+    if not examined or len(sides_of(examined)) != 1:
+        return False
+    one_nerve = any(all(nerve_share(n, f) >= 1 for f in examined) for n in knowledge.nerves.values())
+    return one_nerve and not any(r.score >= MOSTLY_EXPLAINED for r in roots)

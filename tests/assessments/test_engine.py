@@ -109,11 +109,12 @@ def test_probabilities_lie_between_0_and_1_are_sorted_and_the_causes_sum_to_at_m
         assert sum(c.probability for c in causes) + result.other_causes == pytest.approx(1, abs=1e-9)
 
 
-def test_an_unknown_finding_moves_nothing_and_a_negative_one_does():
+def test_a_negative_test_lowers_the_cause_that_expects_it_and_raises_no_other():
     base = {"age": 40, "symptoms": {"back-pain": True, "leg-pain-below-knee": True}}
     unknown = probabilities(run(base))
     negative = probabilities(run({**base, "tests": {"straight-leg-raise": "negative"}}))
     assert negative["lumbar-disc-herniation"] < unknown["lumbar-disc-herniation"]
+    assert all(negative[code] <= unknown[code] + 1e-9 for code in negative if code in unknown)
 
 
 def test_a_finding_with_no_evidence_link_moves_nothing_for_that_condition():

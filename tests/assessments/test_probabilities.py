@@ -2,54 +2,13 @@
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from assessments.engine import AssessmentInput, assess
-from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
 from conditions.vocabulary import TriageLevel
-from tests.assessments.engine_helpers import CODES, KNOWLEDGE, causes_sum, level, run
+from tests.assessments.engine_helpers import KNOWLEDGE, causes_sum, level, requests, run
 from tests.assessments.examples import SPEC_EXAMPLE
 
 # --- probabilities that add up ------------------------------------------------------------------
-
-
-requests = st.fixed_dictionaries(
-    {"age": st.integers(16, 120)},
-    optional={
-        "sex": st.sampled_from(["female", "male", "other"]),
-        "duration_days": st.integers(0, 36500),
-        "pain_regions": st.lists(
-            st.fixed_dictionaries({"region": st.sampled_from(CODES["body_regions"]), "side": st.sampled_from(SIDES)}),
-            max_size=6,
-        ),
-        "sensory_changes": st.lists(
-            st.fixed_dictionaries(
-                {
-                    "region": st.sampled_from(CODES["body_regions"]),
-                    "side": st.sampled_from(SIDES),
-                    "kind": st.sampled_from(SENSORY_KINDS),
-                }
-            ),
-            max_size=4,
-        ),
-        "weakness": st.lists(
-            st.fixed_dictionaries({"action": st.sampled_from(CODES["muscle_actions"]), "side": st.sampled_from(SIDES)}),
-            max_size=4,
-        ),
-        "reflexes": st.lists(
-            st.fixed_dictionaries(
-                {
-                    "reflex": st.sampled_from(CODES["reflexes"]),
-                    "side": st.sampled_from(SIDES),
-                    "status": st.sampled_from(REFLEX_STATUSES),
-                }
-            ),
-            max_size=3,
-        ),
-        "symptoms": st.dictionaries(st.sampled_from(CODES["symptoms"]), st.booleans(), max_size=12),
-        "tests": st.dictionaries(st.sampled_from(CODES["clinical_tests"]), st.sampled_from(TEST_RESULTS), max_size=6),
-    },
-)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
