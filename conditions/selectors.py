@@ -103,7 +103,7 @@ def condition_list() -> QuerySet[m.Condition]:
 
 
 def condition_detail() -> QuerySet[m.Condition]:
-    return m.Condition.objects.select_related("prior_source").prefetch_related(
+    return m.Condition.objects.select_related("prior_source", "escalate_at_source").prefetch_related(
         SOURCES,
         with_ends("root_links", m.ConditionNerveRoot, "root"),
         with_ends("nerve_links", m.ConditionNerve, "nerve"),

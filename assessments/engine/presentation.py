@@ -5,8 +5,6 @@ sentence keep their own capitals where a word needs them (an acronym such as FAI
 otherwise; a finding's name at the start of a sentence, or quoted, keeps its capital.
 """
 
-import math
-
 from conditions.vocabulary import ConditionRole, Sex, TriageLevel
 
 from .differential import OUTSIDE_TERRITORY
@@ -14,6 +12,7 @@ from .draft import Draft, Factor, Listed
 from .items import ItemKind
 from .knowledge import Knowledge
 from .messages import in_sentence, message
+from .triage import shown
 from .types import AssessmentResult, ConditionResult, Evidence, Message, Triage
 
 ENGINE_VERSION = "3.0.0"
@@ -55,18 +54,13 @@ def advice(level: TriageLevel) -> Message:
     return message(f"advice.{level.value}", {"level": level.value})
 
 
-def floor3(probability: float) -> float:
-    """Rounded down to three places, so rounding never makes the causes sum to more than 1."""
-    return math.floor(probability * 1000) / 1000
-
-
 def condition_result(entry: Listed, knowledge: Knowledge) -> ConditionResult:
     condition = knowledge.conditions[entry.code]
     return ConditionResult(
         code=condition.code,
         name=condition.name,
         role=condition.role,
-        probability=None if entry.probability is None else floor3(entry.probability),
+        probability=None if entry.probability is None else shown(entry.probability),
         rule_out=entry.rule_out,
         flagged_by=entry.flagged_by,
         explained_by=entry.explained_by,

@@ -24,6 +24,11 @@ LONG_STANDING_DAYS = 42  # six weeks: NICE NG59 advises reassessment when pain h
 DEFAULT_ESCALATE = DEFAULT_THRESHOLDS.escalate_at
 
 
+def shown(probability: float) -> float:
+    """A probability as the answer shows it: rounded down to three places, so the causes never sum above 1."""
+    return math.floor(probability * 1000) / 1000
+
+
 def decide(draft: Draft, knowledge: Knowledge) -> Draft:
     """Stage: the most urgent of the fired red flags and the floors, with the reasons at that level."""
     candidates = [Reason(hit.urgency, "triage.red_flag", {"flag": hit.code}, {"flag": hit.name}) for hit in draft.hits]
@@ -73,7 +78,7 @@ def dangerous_causes(causes: tuple[Weighed, ...], knowledge: Knowledge) -> list[
         if not condition.is_dangerous or cause.probability < min(condition.thresholds.escalate_at, DEFAULT_ESCALATE):
             continue
         percent = max(math.floor(cause.probability * 100), 1)
-        params: Params = {"condition": cause.code, "probability": round(cause.probability, 3), "percent": percent}
+        params: Params = {"condition": cause.code, "probability": shown(cause.probability), "percent": percent}
         if cause.probability >= condition.thresholds.escalate_at:
             floors.append(Reason(condition.care_level, "triage.dangerous_cause", params, {"condition": condition.name}))
         else:
@@ -89,5 +94,5 @@ def leading_cause(listed: tuple[Listed, ...], knowledge: Knowledge) -> list[Reas
     condition = knowledge.conditions[leading.code]
     if condition.is_syndrome or leading.probability < condition.thresholds.leads_at:
         return []
-    params: Params = {"condition": leading.code, "probability": round(leading.probability, 3)}
+    params: Params = {"condition": leading.code, "probability": shown(leading.probability)}
     return [Reason(condition.care_level, "triage.leading_cause", params, {"condition": in_sentence(condition.name)})]

@@ -33,7 +33,7 @@ class TreatmentDetailSerializer(TreatmentListSerializer):
     sources = SourceRefSerializer(many=True)
 
     class Meta(TreatmentListSerializer.Meta):
-        fields = (*TreatmentListSerializer.Meta.fields, "evidence_summary", "conditions", "sources")
+        fields = (*TreatmentListSerializer.Meta.fields, "evidence_summary", "minimum_triage", "conditions", "sources")
 
 
 class ExerciseListSerializer(serializers.ModelSerializer):

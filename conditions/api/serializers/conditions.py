@@ -101,6 +101,9 @@ class ConditionDetailSerializer(ConditionListSerializer):
     """Everything a condition screen shows: anatomy, evidence, red flags, care and sources."""
 
     prior_source = RefSerializer(allow_null=True, help_text="The source of the prior; null where none is cited.")
+    escalate_at_source = RefSerializer(
+        allow_null=True, help_text="The source of a curated escalation threshold; null where none is cited."
+    )
     nerve_roots = TypicalRootLinkSerializer(source="root_links", many=True)
     nerves = NotedNerveLinkSerializer(source="nerve_links", many=True)
     pain_regions = RegionLinkSerializer(source="region_links", many=True)
@@ -122,6 +125,14 @@ class ConditionDetailSerializer(ConditionListSerializer):
             "prior_source",
             "prior_rationale",
             "care_level",
+            "escalate_at",
+            "escalate_at_provenance",
+            "escalate_at_source",
+            "escalate_at_rationale",
+            "leads_at",
+            "guides_care_at",
+            "invasive_care_at",
+            "confined_to_pain_map",
             "note",
             "nerve_roots",
             "nerves",

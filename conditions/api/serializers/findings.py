@@ -22,6 +22,11 @@ class AccuracySerializer(serializers.Serializer):
         allow_null=True, help_text="For a study figure: how many people the study (or pooled studies) examined."
     )
     confidence_interval = serializers.CharField(help_text="For a study figure, where the paper gives it.")
+    absent_counts_after_days = serializers.IntegerField(
+        allow_null=True,
+        help_text="A finding that appears only some days into the illness (a shingles rash): its absence counts "
+        "only after this many days of symptoms. null: it always counts.",
+    )
 
 
 class ConditionEvidenceSerializer(AccuracySerializer):
@@ -46,7 +51,13 @@ class SymptomDetailSerializer(SymptomListSerializer):
     sources = SourceRefSerializer(many=True)
 
     class Meta(SymptomListSerializer.Meta):
-        fields = (*SymptomListSerializer.Meta.fields, "conditions", "sources")
+        fields = (
+            *SymptomListSerializer.Meta.fields,
+            "minimum_triage",
+            "evidence_group",
+            "conditions",
+            "sources",
+        )
 
 
 class ClinicalTestListSerializer(serializers.ModelSerializer):
@@ -68,6 +79,8 @@ class ClinicalTestDetailSerializer(ClinicalTestListSerializer):
             *ClinicalTestListSerializer.Meta.fields,
             "how_to_perform",
             "positive_finding",
+            "minimum_triage",
+            "evidence_group",
             "conditions",
             "sources",
         )
