@@ -82,21 +82,21 @@ KINDS: tuple[KnowledgeKind, ...] = (
         "body_regions",
         ApiRoute("body-regions", "body-region"),
         ExportSection("body_regions", 1),
-        SnapshotTable("body_regions", rows(code="code", name="name")),
+        SnapshotTable("body_regions", rows(code="code", name="name", sensory_question="sensory_question")),
     ),
     KnowledgeKind(
         m.MuscleAction,
         "muscle_actions",
         ApiRoute("muscle-actions", "muscle-action"),
         ExportSection("muscle_actions", 3),
-        SnapshotTable("muscle_actions", rows(code="code")),
+        SnapshotTable("muscle_actions", rows(code="code", name="name", self_check="self_check")),
     ),
     KnowledgeKind(
         m.Reflex,
         "reflexes",
         ApiRoute("reflexes", "reflex"),
         ExportSection("reflexes", 4),
-        SnapshotTable("reflexes", rows(code="code")),
+        SnapshotTable("reflexes", rows(code="code", name="name", how_to_elicit="how_to_elicit")),
     ),
     KnowledgeKind(
         m.NerveRoot,
@@ -155,7 +155,13 @@ KINDS: tuple[KnowledgeKind, ...] = (
         ExportSection("symptoms", 6),
         SnapshotTable(
             "symptoms",
-            rows(code="code", name="name", minimum_triage="minimum_triage", evidence_group="evidence_group"),
+            rows(
+                code="code",
+                name="name",
+                minimum_triage="minimum_triage",
+                evidence_group="evidence_group",
+                question="question",
+            ),
         ),
     ),
     KnowledgeKind(
@@ -165,7 +171,13 @@ KINDS: tuple[KnowledgeKind, ...] = (
         ExportSection("clinical_tests", 7),
         SnapshotTable(
             "clinical_tests",
-            rows(code="code", name="name", minimum_triage="minimum_triage", evidence_group="evidence_group"),
+            rows(
+                code="code",
+                name="name",
+                minimum_triage="minimum_triage",
+                evidence_group="evidence_group",
+                how_to_perform="how_to_perform",
+            ),
         ),
     ),
     KnowledgeKind(

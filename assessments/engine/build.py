@@ -19,6 +19,7 @@ from .knowledge import (
     Modifier,
     Names,
     NerveFacts,
+    Questions,
     RedFlagFacts,
     RootFacts,
     Thresholds,
@@ -84,6 +85,15 @@ def build_knowledge(version: str, rows: Rows) -> Knowledge:
             regions=names_of(rows["body_regions"]),
             treatments=names_of(rows["treatments"]),
             exercises=names_of(rows["exercises"]),
+            actions=names_of(rows["muscle_actions"]),
+            reflexes=names_of(rows["reflexes"]),
+        ),
+        questions=Questions(
+            symptoms=texts_of(rows["symptoms"], "question"),
+            regions=texts_of(rows["body_regions"], "sensory_question"),
+            actions=texts_of(rows["muscle_actions"], "self_check"),
+            tests=texts_of(rows["clinical_tests"], "how_to_perform"),
+            reflexes=texts_of(rows["reflexes"], "how_to_elicit"),
         ),
         minimum_triage=frozen(minimum_triage),
         evidence_groups=frozen(
@@ -108,6 +118,11 @@ def build_knowledge(version: str, rows: Rows) -> Knowledge:
 
 def names_of(rows: Iterable[Row]) -> Mapping[str, str]:
     return frozen({row["code"]: row["name"] for row in rows})
+
+
+def texts_of(rows: Iterable[Row], column: str) -> Mapping[str, str]:
+    """Each record's text in a column, where it has one."""
+    return frozen({row["code"]: row[column] for row in rows if row[column]})
 
 
 def frozen_index(index: Mapping[Key, list[str]]) -> Mapping[Key, tuple[str, ...]]:

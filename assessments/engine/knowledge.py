@@ -227,12 +227,42 @@ class Names:
     regions: Mapping[str, str]
     treatments: Mapping[str, str]
     exercises: Mapping[str, str]
+    actions: Mapping[str, str]
+    reflexes: Mapping[str, str]
 
     def of(self, item: Item) -> str:
-        """A symptom's, test's or region's display name; the item's own text when it has none."""
-        table = {ItemKind.SYMPTOM: self.symptoms, ItemKind.TEST: self.tests, ItemKind.PAIN_REGION: self.regions}
+        """A symptom's, test's, region's or muscle action's display name; the item's own text when it has none."""
+        table = {
+            ItemKind.SYMPTOM: self.symptoms,
+            ItemKind.TEST: self.tests,
+            ItemKind.PAIN_REGION: self.regions,
+            ItemKind.SENSORY: self.regions,
+            ItemKind.WEAKNESS: self.actions,
+            ItemKind.REFLEX: self.reflexes,
+        }
         names = table.get(item.kind, {})
         return names.get(item.code or "", str(item))
+
+
+@dataclass(frozen=True)
+class Questions:
+    """How the interview asks about each item: curated texts, by kind and code (no text: not asked)."""
+
+    symptoms: Mapping[str, str]  # a yes or no question
+    regions: Mapping[str, str]  # numbness or tingling in this region, on the painful side
+    actions: Mapping[str, str]  # a self-check a person can do alone; its "no" means weak
+    tests: Mapping[str, str]  # how an examiner performs it
+    reflexes: Mapping[str, str]  # how an examiner elicits it
+
+    def of(self, item: Item) -> str:
+        table = {
+            ItemKind.SYMPTOM: self.symptoms,
+            ItemKind.SENSORY: self.regions,
+            ItemKind.WEAKNESS: self.actions,
+            ItemKind.TEST: self.tests,
+            ItemKind.REFLEX: self.reflexes,
+        }
+        return table.get(item.kind, {}).get(item.code or "", "")
 
 
 @dataclass(frozen=True)
@@ -244,6 +274,7 @@ class Knowledge:
     names: Names
     minimum_triage: Mapping[Item, TriageLevel]  # a symptom or test: the least care it needs when found
     evidence_groups: Mapping[Item, str]  # a symptom or test that measures what others of its group do
+    questions: Questions
     treatment_needs: Mapping[str, TriageLevel]  # a treatment: the least urgent answer that may offer it
     treatment_kinds: Mapping[str, TreatmentKind]
     conditions: Mapping[str, ConditionFacts]

@@ -58,6 +58,26 @@ TEMPLATES: Mapping[str, str] = {
     # Safety notes that replace a treatment's reason for this person.
     "safety.anticoagulation_in_pregnancy": "If a clot is confirmed, heparin injections (low-molecular-weight "
     "heparin) are used in pregnancy, after giving birth and while breastfeeding; blood-thinning tablets are not.",
+    # The interview: why a question is asked, and its answers.
+    "why.red_flag": "Your answer could mean you need care sooner: it is a warning sign of {flag}.",
+    "why.dangerous_cause": "Your answer could make {condition} likely enough to need a clinician soon.",
+    "why.numbness": "Numbness or tingling here points to the {roots} nerve root.",
+    "why.self_check": "Weakness here points to the {roots} nerve root.",
+    "why.tells_apart": "Your answer helps tell {more} from {less}.",
+    "why.narrows_down": "Your answer helps narrow down the cause.",
+    "answer.yes": "Yes",
+    "answer.no": "No",
+    "answer.not_sure": "Not sure",
+    "answer.numb": "Yes, it is numb",
+    "answer.tingling": "Yes, it tingles or has pins and needles",
+    "answer.could_not_try": "I could not try",
+    "answer.positive": "Positive",
+    "answer.negative": "Negative",
+    "answer.not_done": "Not done",
+    "answer.reflex_normal": "Normal",
+    "answer.reflex_reduced": "Reduced",
+    "answer.reflex_absent": "Absent",
+    "answer.reflex_brisk": "Brisk",
     # The disclaimer.
     "disclaimer": "refpain gives information, not a diagnosis. It cannot examine you and can be wrong. If you are "
     "worried, or your symptoms change or get worse, contact a clinician; in an emergency call {emergency_number} or "

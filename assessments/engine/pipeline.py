@@ -29,7 +29,12 @@ STAGES: tuple[Stage, ...] = (
 
 def assess(data: AssessmentInput, knowledge: Knowledge) -> AssessmentResult:
     """Triage, likely causes with their evidence, the roots and nerves involved, and what helps."""
+    return present(conclude(data, knowledge), knowledge)
+
+
+def conclude(data: AssessmentInput, knowledge: Knowledge) -> Draft:
+    """Every stage but the last: the draft with exact figures, for the interview to reason on."""
     draft = Draft(data=data)
     for stage in STAGES:
         draft = stage(draft, knowledge)
-    return present(draft, knowledge)
+    return draft

@@ -13,6 +13,12 @@ class BodyRegion(CitedEntity):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Order on the body map, from the lower back down to the foot."
     )
+    sensory_question = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How the interview asks a person about numbness or tingling here, in plain words (a yes or no "
+        "question about this region of the painful side).",
+    )
 
     class Meta(CitedEntity.Meta):
         ordering = ["position", "code"]
@@ -23,6 +29,12 @@ class MuscleAction(CitedEntity):
 
     muscles = models.CharField(max_length=200, blank=True, help_text="The main muscles that perform it.")
     how_to_test = models.TextField(blank=True, help_text="How to test its strength at the bedside.")
+    self_check = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How a person tests it alone, as the interview asks it: an instruction ending in a yes or no "
+        "question whose 'no' means weak. Blank when a person cannot test it alone.",
+    )
 
 
 class Reflex(CitedEntity):
