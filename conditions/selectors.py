@@ -157,3 +157,17 @@ def source_list() -> QuerySet[m.Source]:
 
 
 source_detail = source_list
+
+
+def body_map_views() -> QuerySet[m.BodyMapView]:
+    return m.BodyMapView.objects.prefetch_related(with_ends("shapes", m.RegionShape, "region"))
+
+
+def nerve_root_picture() -> QuerySet[m.NerveRoot]:
+    return m.NerveRoot.objects.select_related("key_point_view").prefetch_related(
+        with_ends("dermatome_links", m.Dermatome, "region")
+    )
+
+
+def nerve_picture() -> QuerySet[m.Nerve]:
+    return m.Nerve.objects.prefetch_related(with_ends("sensory_links", m.NerveSensoryRegion, "region"))

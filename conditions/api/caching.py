@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
@@ -94,8 +95,8 @@ class KnowledgeCacheMixin(APIView):
         key = self.cache_key(request, etag)
         if etag_matches(request.headers.get("If-None-Match", ""), etag) and caches["knowledge"].has_key(key):
             return HttpResponseNotModified()
-        body = caches["knowledge"].get(key)
-        return HttpResponse(body, content_type="application/json") if body is not None else None
+        entry = caches["knowledge"].get(key)
+        return HttpResponse(entry[0], content_type=entry[1]) if entry is not None else None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -116,16 +117,22 @@ class KnowledgeCacheMixin(APIView):
         return caches["knowledge"].has_key(self.cache_key(request, self.etag))
 
     def cached_response(self, request, build) -> HttpResponse:
-        """The rendered answer from the cache, or built (and kept, when it is a 200) on a miss."""
+        """The rendered answer from the cache, or built (and kept, when it is a 200) on a miss.
+
+        `build` returns a DRF Response, rendered here as JSON, or an HttpResponse already rendered (a picture).
+        """
         key = self.cache_key(request, self.etag)
-        body = caches["knowledge"].get(key)
-        if body is None:
+        entry = caches["knowledge"].get(key)
+        if entry is None:
             response = build()
             if response.status_code != 200:
                 return response
-            body = JSONRenderer().render(response.data)
-            caches["knowledge"].set(key, body)
-        return HttpResponse(body, content_type="application/json")
+            if isinstance(response, Response):
+                entry = (JSONRenderer().render(response.data), "application/json")
+            else:
+                entry = (response.content, response["Content-Type"])
+            caches["knowledge"].set(key, entry)
+        return HttpResponse(entry[0], content_type=entry[1])
 
     @staticmethod
     def tagged(response, etag: str):

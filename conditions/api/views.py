@@ -239,6 +239,7 @@ EXPORT_CONTENT = {
     "red_flags": (selectors.red_flag_detail, serializers.RedFlagDetailSerializer),
     "treatments": (selectors.treatment_detail, serializers.TreatmentDetailSerializer),
     "exercises": (selectors.exercise_detail, serializers.ExerciseDetailSerializer),
+    "body_map": (selectors.body_map_views, serializers.BodyMapViewSerializer),
 }
 EXPORT_SECTIONS = {kind.export.name: EXPORT_CONTENT[kind.export.name] for kind in EXPORTED_KINDS if kind.export}
 
@@ -260,6 +261,7 @@ class ExportSerializer(drf_serializers.Serializer):
     red_flags = serializers.RedFlagDetailSerializer(many=True)
     treatments = serializers.TreatmentDetailSerializer(many=True)
     exercises = serializers.ExerciseDetailSerializer(many=True)
+    body_map = serializers.BodyMapViewSerializer(many=True, help_text="The body map's views, as GET /body-map/.")
 
 
 class ExportView(KnowledgeCacheMixin, APIView):

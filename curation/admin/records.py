@@ -28,6 +28,7 @@ from curation.admin.inlines import (
     NerveRootOriginInline,
     NerveSensoryRegionInline,
     ReflexRootInline,
+    RegionShapeInline,
     TriggerCriterionInline,
 )
 from curation.admin.review import ReviewedAdmin, ReviewStatusFilter
@@ -70,10 +71,19 @@ class SourceAdmin(CodedAdmin):
 
 @admin.register(m.BodyRegion)
 class BodyRegionAdmin(CodedAdmin):
-    """Body-map regions."""
+    """Body-map regions, with where each is drawn on the map inline."""
 
     list_display = ("code", "name", "position")
     list_editable = ("position",)
+    inlines = (RegionShapeInline,)
+
+
+@admin.register(m.BodyMapView)
+class BodyMapViewAdmin(CodedAdmin):
+    """The body map's views (front and back), with the outline of the lower body on each."""
+
+    list_display = ("code", "name", "position", "width", "height")
+    autocomplete_fields = ()
 
 
 @admin.register(m.MuscleAction)
@@ -93,6 +103,7 @@ class NerveRootAdmin(CodedAdmin):
     """Nerve roots, with their dermatome, myotome and reflexes inline."""
 
     list_display = ("code", "name", "segment", "key_sensory_point")
+    autocomplete_fields = ("sources", "key_point_view")
     list_filter = ("segment", ReviewStatusFilter)
     inlines = (DermatomeInline, MyotomeInline, ReflexRootInline)
 
