@@ -37,6 +37,7 @@ class KnowledgeCacheMixin(APIView):
     """Knowledge reads: a cached answer, or a 304, without running the view; tagged and cacheable."""
 
     etag: str | None = None
+    query_parameters: frozenset[str] = frozenset()  # a view's own parameters, besides filters and pages
 
     def dispatch(self, request, *args, **kwargs):
         self.drop_unknown_parameters(request)
@@ -55,7 +56,7 @@ class KnowledgeCacheMixin(APIView):
 
     def known_parameters(self) -> set[str]:
         """The query parameters that can change this view's answer; any other is ignored."""
-        known = set()
+        known = set(self.query_parameters)
         if filterset_class := getattr(self, "filterset_class", None):
             known |= set(filterset_class.base_filters)
         if getattr(self, "search_fields", None):

@@ -13,6 +13,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from conditions import models as m
+from conditions.changes import changed_since
+from conditions.history import UnknownVersion, published_at
 
 EMPTY_CHOICE = "Choose one of the listed values (or leave the parameter out)."
 
@@ -41,8 +43,42 @@ class StrictChoiceFilter(django_filters.ChoiceFilter):
     field_class = StrictChoiceField
 
 
+class KnowledgeVersionField(forms.CharField):
+    """A knowledge version that was published (as GET /api/v1/versions/ lists them): cleans to when it was."""
+
+    def clean(self, value):
+        if value is None:
+            return None
+        if value == "":
+            raise ValidationError("Give a knowledge version (or leave the parameter out).", code="invalid")
+        value = super().clean(value)
+        try:
+            return published_at(value)
+        except UnknownVersion:
+            raise ValidationError(
+                "No knowledge version %(version)s was ever published (GET /api/v1/versions/ lists them).",
+                code="unknown_version",
+                params={"version": value[:40]},
+            ) from None
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ChangedSinceFilter(django_filters.Filter):
+    """Only the records changed after a knowledge version was published."""
+
+    field_class = KnowledgeVersionField
+
+    def filter(self, qs, moment):
+        return changed_since(qs, moment) if moment else qs
+
+
 class KnowledgeFilterSet(django_filters.FilterSet):
-    """A filter set whose enumeration filters refuse empty values."""
+    """A filter set whose enumeration filters refuse empty values, with `changed_since` for syncing apps."""
+
+    changed_since = ChangedSinceFilter(
+        help_text="A knowledge version (as GET /api/v1/versions/ or a record's updated_version gives it): only the "
+        "records changed after it, with the codes of those removed since in `removed`."
+    )
 
     @classmethod
     def filter_for_lookup(cls, field, lookup_type):

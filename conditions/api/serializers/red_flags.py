@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from conditions import models as m
 from conditions.api.serializers.links import RefSerializer
+from conditions.api.serializers.records import RecordSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
@@ -16,14 +17,14 @@ class RedFlagRefSerializer(serializers.ModelSerializer):
         fields: tuple[str, ...] = ("code", "name", "urgency")
 
 
-class RedFlagListSerializer(serializers.ModelSerializer):
+class RedFlagListSerializer(RecordSerializer):
     """A red flag, in short."""
 
     condition = RefSerializer(help_text="The condition the red flag points to.")
 
     class Meta:
         model = m.RedFlag
-        fields: tuple[str, ...] = ("code", "name", "urgency", "condition", "summary")
+        fields: tuple[str, ...] = ("code", "name", "urgency", "condition", "summary", "updated_version")
 
 
 class TriggerCriterionSerializer(serializers.ModelSerializer):
