@@ -306,6 +306,7 @@ SPECTACULAR_SETTINGS = {
         "ConditionCategoryEnum": "conditions.vocabulary.ConditionCategory.choices",
         "ModifierKindEnum": "conditions.vocabulary.ModifierKind.choices",
         "AssessmentRequestSexEnum": ["female", "male", "other"],
+        "BodySideEnum": "conditions.vocabulary.BodySide.choices",
     },
 }
 

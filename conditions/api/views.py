@@ -1,12 +1,12 @@
 """Read-only API views over the knowledge: list and detail by code, filters, search, export."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import filters as drf_filters
@@ -340,12 +340,16 @@ class CsvExportView(KnowledgeCacheMixin, APIView):
             return self.not_modified
         response = self.cached_response(request, lambda: at_version(request, self.build_zip))
         version = request.query_params.get("version") or knowledge_version_recent(0)
-        response["Content-Disposition"] = f'attachment; filename="refpain-knowledge-{slugify(version)}.zip"'
+        response["Content-Disposition"] = f'attachment; filename="refpain-knowledge-{safe_name(version)}.zip"'
         return response
 
     def build_zip(self) -> HttpResponse:
         with consistent_read():
             return HttpResponse(knowledge_zip(), content_type="application/zip")
+
+
+def safe_name(version: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.]", "", version)[:40]
 
 
 def at_version(request, build):

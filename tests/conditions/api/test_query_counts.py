@@ -39,7 +39,15 @@ ENDPOINT_QUERIES = {
     "/api/v1/conditions/?nerve=femoral&region=groin": LIST_QUERIES + 2,  # + one code check per filter
     "/api/v1/exercises/?suitable_for=sciatica": LIST_QUERIES + 1,
     "/api/v1/exercises/?condition=sciatica": LIST_QUERIES + 1,
-    "/api/v1/export/": 60,  # version, a savepoint, each kind's rows and prefetches, the release
+    "/api/v1/body-map/": 3,  # version, views, shapes with their regions
+    "/api/v1/nerve-roots/L5/dermatome.svg": 5,  # version, root and key point, dermatome, views, shapes
+    "/api/v1/nerves/sciatic/territory.svg": 5,  # version, nerve, territory, views, shapes
+    # version, count, page, the version before the page, each versioned kind's history in the page's time
+    # (31), the keys of the records they name (12), the change requests published
+    "/api/v1/versions/": 49,
+    # version, a savepoint, the version read for the zip, each kind's rows (31) and cited sources (12)
+    "/api/v1/export/csv/": 47,
+    "/api/v1/export/": 62,  # version, a savepoint, each kind's rows and prefetches, the body map, the release
 }
 
 
