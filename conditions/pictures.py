@@ -117,7 +117,7 @@ def paint(layer: Layer, pattern_id: str) -> str:
     if layer.style == "solid":
         return f'fill="{layer.colour}" fill-opacity="0.82"'
     if layer.style == "tint":
-        return f'fill="{layer.colour}" fill-opacity="0.38"'
+        return f'fill="{layer.colour}" fill-opacity="0.5"'
     return f'fill="url(#{pattern_id})"'
 
 

@@ -181,3 +181,17 @@ def systems(value) -> set[str]:
 def test_the_patient_is_anonymous(api, assessment):
     patient = resources(bundle_of(api, assessment), "Patient")[0]
     assert patient == {"resourceType": "Patient", "gender": "male"}
+
+
+@pytest.mark.parametrize(("suffix", "queries"), [("body-map.svg", 5), ("fhir/", 7)])
+def test_the_query_count_is_fixed_however_many_findings(api, suffix, queries, django_assert_num_queries):
+    # body map: the assessment, the views, their shapes, the root and its dermatome;
+    # FHIR: the assessment, then the names of regions, actions, reflexes, symptoms, tests and conditions
+    # (a kind of finding the assessment does not have costs no query)
+    few = api.post("/api/v1/assessments/", REQUEST, format="json").json()["id"]
+    many = dict(REQUEST, pain_regions=[{"region": r, "side": "both"} for r in ("calf", "sole", "buttock", "groin")])
+    many["symptoms"] = dict(REQUEST["symptoms"], fever=True, **{"pain-burning": True, "diabetes": False})
+    many = api.post("/api/v1/assessments/", many, format="json").json()["id"]
+    for assessment in (few, many):
+        with django_assert_num_queries(queries):
+            assert api.get(f"/api/v1/assessments/{assessment}/{suffix}").status_code == 200
