@@ -21,7 +21,9 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 def target_of(model: type[Model], path: str) -> type[Model]:
     """The model a field path from `model` ends at (`trigger__red_flag` from a criterion: the red flag)."""
     for name in path.split("__"):
-        model = model._meta.get_field(name).related_model
+        related = model._meta.get_field(name).related_model
+        assert related is not None and related != "self", (model, path)
+        model = related
     return model
 
 

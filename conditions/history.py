@@ -87,9 +87,8 @@ def restore(moment: datetime) -> None:
         for history in m2m_histories(model)
     }
     for model in reversed(VERSIONED_MODELS):  # links before the records they join
-        for field in model._meta.many_to_many:
-            if field.remote_field.through._meta.auto_created:
-                field.remote_field.through.objects.all()._raw_delete(connection.alias)
+        for history in m2m_histories(model):
+            history.instance_type.objects.all()._raw_delete(connection.alias)
         model._default_manager.all()._raw_delete(connection.alias)
     for model in VERSIONED_MODELS:
         model._default_manager.bulk_create([record.instance for record in latest[model]], batch_size=500)

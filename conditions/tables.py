@@ -43,9 +43,9 @@ def columns_of(kind: KnowledgeKind) -> list[Column]:
         if field.primary_key:
             continue
         meaning = str(field.help_text).strip() or f"The {kind.model._meta.verbose_name}'s {field.verbose_name}."
-        if field.is_relation:
+        if field.related_model is not None:
             target = kind_of(field.related_model)
-            target_name = target.table if target else field.related_model._meta.verbose_name_plural
+            target_name = target.table if target else str(field.related_model._meta.verbose_name_plural)
             parts = target.identity if target else ("code",)
             for part in parts:
                 name = field.name if len(parts) == 1 else f"{field.name}_{part}"
@@ -89,7 +89,7 @@ def table_rows(kind: KnowledgeKind) -> list[list[str]]:
     rows = list(queryset.order_by(*(order or ["pk"]), "pk").values("pk", *paths, "updated_version"))
     cited: dict[int, list[str]] = {}
     if any(column.name == "sources" for column in columns):
-        through = kind.model._meta.get_field("sources").remote_field.through
+        through = kind.model.sources.through  # type: ignore[attr-defined]  # the cited kinds have `sources`
         owner = kind.model._meta.model_name
         for pk, code in through.objects.order_by("source__code").values_list(f"{owner}_id", "source__code"):
             cited.setdefault(pk, []).append(code)

@@ -17,7 +17,7 @@ from conditions.pictures import dermatome_picture, draw_map, territory_picture
 from refpain.http.openapi import ERROR_RESPONSES
 
 SVG = "image/svg+xml"
-SVG_RESPONSES = {(200, SVG): OpenApiTypes.STR, **ERROR_RESPONSES}
+SVG_RESPONSES: dict = {(200, SVG): OpenApiTypes.STR, **ERROR_RESPONSES}
 
 
 class SVGRenderer(BaseRenderer):

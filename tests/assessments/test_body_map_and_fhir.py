@@ -36,14 +36,14 @@ def assessment(api) -> Assessment:
     return Assessment.objects.get(pk=response.json()["id"])
 
 
-def fills(body: bytes) -> dict[str, set[str]]:
-    drawn: dict[str, set[str]] = {}
+def fills(body: bytes) -> dict[str | None, set[str | None]]:
+    drawn: dict[str | None, set[str | None]] = {}
     for path in ElementTree.fromstring(body).iter(f"{SVG}path"):
         drawn.setdefault(path.get("d"), set()).add(path.get("fill"))
     return drawn
 
 
-def patterns(fills: set[str]) -> set[str]:
+def patterns(fills: set[str | None]) -> set[str]:
     return {fill for fill in fills if fill and fill.startswith("url(#")}
 
 

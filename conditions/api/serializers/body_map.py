@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from conditions import models as m
+from conditions.vocabulary import BodySide
 
 
 class RegionShapeSerializer(serializers.Serializer):
@@ -11,7 +12,7 @@ class RegionShapeSerializer(serializers.Serializer):
     code = serializers.CharField(source="region.code", help_text="The body region's code.")
     name = serializers.CharField(source="region.name")
     side = serializers.ChoiceField(
-        choices=m.RegionShape._meta.get_field("side").choices,
+        choices=BodySide.choices(),
         help_text="The person's side: on the front view their right side is drawn on the viewer's left.",
     )
     path = serializers.CharField(help_text="SVG path data (M, L, H, V and Z only) in the view's coordinates.")

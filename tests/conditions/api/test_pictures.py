@@ -18,9 +18,9 @@ def picture(response) -> ElementTree.Element:
     return ElementTree.fromstring(response.content)
 
 
-def fills(root: ElementTree.Element) -> dict[str, set[str]]:
+def fills(root: ElementTree.Element) -> dict[str | None, set[str | None]]:
     """Each path's data, with the fills drawn over it."""
-    drawn: dict[str, set[str]] = {}
+    drawn: dict[str | None, set[str | None]] = {}
     for path in root.iter(f"{SVG}path"):
         drawn.setdefault(path.get("d"), set()).add(path.get("fill"))
     return drawn
