@@ -306,7 +306,8 @@ SPECTACULAR_SETTINGS = {
         "ConditionCategoryEnum": "conditions.vocabulary.ConditionCategory.choices",
         "ModifierKindEnum": "conditions.vocabulary.ModifierKind.choices",
         "AssessmentRequestSexEnum": ["female", "male", "other"],
-        "BodySideEnum": "conditions.vocabulary.BodySide.choices",
+        "SideEnum": ["left", "right", "both"],  # an assessment finding's side
+        "BodySideEnum": "conditions.vocabulary.BodySide.choices",  # a side of the body on the body map
     },
 }
 
