@@ -17,7 +17,7 @@ ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm"
 UCUM = "http://unitsofmeasure.org"
 VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 GENDERS = {"female": "female", "male": "male", "other": "other"}
-SIDES = {"left": "on the left", "right": "on the right", "both": "on both sides"}
+SIDE_WORDS = {"left": "on the left", "right": "on the right", "both": "on both sides"}
 
 
 @dataclass(frozen=True)
@@ -93,11 +93,11 @@ class BundleBuilder:
             )
         for index, item in enumerate(data.get("pain_regions") or []):
             site = self.concept("body_regions", item["region"])
-            site["text"] = f"{site['text']}, {SIDES.get(item['side'], item['side'])}"
+            site["text"] = f"{site['text']}, {SIDE_WORDS.get(item['side'], item['side'])}"
             found.append(self.observation(f"pain/{index}", patient, {"text": "Pain"}, bodySite=site, valueBoolean=True))
         for index, item in enumerate(data.get("sensory_changes") or []):
             site = self.concept("body_regions", item["region"])
-            site["text"] = f"{site['text']}, {SIDES.get(item['side'], item['side'])}"
+            site["text"] = f"{site['text']}, {SIDE_WORDS.get(item['side'], item['side'])}"
             kind = {"numbness": "Numbness", "tingling": "Tingling"}.get(item["kind"], item["kind"])
             found.append(
                 self.observation(f"sensory/{index}", patient, {"text": kind}, bodySite=site, valueBoolean=True)
@@ -108,7 +108,7 @@ class BundleBuilder:
                     f"weakness/{index}",
                     patient,
                     self.concept("muscle_actions", item["action"]),
-                    valueString=f"weak {SIDES.get(item['side'], item['side'])}",
+                    valueString=f"weak {SIDE_WORDS.get(item['side'], item['side'])}",
                 )
             )
         for index, item in enumerate(data.get("reflexes") or []):
@@ -117,7 +117,7 @@ class BundleBuilder:
                     f"reflex/{index}",
                     patient,
                     self.concept("reflexes", item["reflex"]),
-                    valueString=f"{item['status']} {SIDES.get(item['side'], item['side'])}",
+                    valueString=f"{item['status']} {SIDE_WORDS.get(item['side'], item['side'])}",
                 )
             )
         for code, present in sorted((data.get("symptoms") or {}).items()):
