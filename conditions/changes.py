@@ -116,7 +116,8 @@ def changes_by_version(windows: list[tuple[str, datetime | None, datetime]]) -> 
     the time of the version before it (None for the first) and its own."""
     if not windows:
         return {}
-    earliest = min((start for _, start, _ in windows if start is not None), default=None)
+    starts = [start for _, start, _ in windows]
+    earliest = None if None in starts else min(start for start in starts if start is not None)
     latest = max(end for _, _, end in windows)
     keys = KeyNames()
     summary: dict[str, dict] = {label: {"added": {}, "changed": {}, "removed": {}} for label, _, _ in windows}

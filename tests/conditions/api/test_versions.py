@@ -86,8 +86,9 @@ def test_the_first_version_added_the_shipped_knowledge(api):
 def test_a_removed_record_is_listed_as_removed_in_the_version_that_removed_it(api, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         m.Dermatome.objects.get(root__code="L4", region__code="big-toe").delete()
-    newest = api.get("/api/v1/versions/").json()["results"][0]
+    newest, first = api.get("/api/v1/versions/").json()["results"]
     assert newest["changes"]["removed"] == {"dermatomes": ["L4/big-toe"]}
+    assert "L4/big-toe" in first["changes"]["added"]["dermatomes"]  # each version keeps its own changes
 
 
 def test_the_export_at_an_old_version_shows_the_old_value(
