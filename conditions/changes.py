@@ -6,14 +6,17 @@ changes (the registry's `belongs_to`: a dermatome row belongs to its root and it
 belongs to the first knowledge version published at or after it.
 """
 
+from bisect import bisect_left
 from collections import defaultdict
 from datetime import UTC, datetime
 
+from django.core.cache import caches
 from django.db.models import CharField, DateTimeField, F, Model, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, Concat, Greatest, NullIf
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 
 from .kinds import KINDS, VERSIONED_MODELS, kind_of
 from .models import KnowledgeVersion
+from .versioning import knowledge_version_read
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -50,19 +53,30 @@ def version_label():
 
 
 def with_updated_version(queryset: QuerySet) -> QuerySet:
-    """The records annotated with `changed_at` (the time of their last change, from the history; null when
-    it holds none) and `updated_version` (the knowledge version that published it; null until published)."""
+    """The records annotated with `changed_at`: the time of their last change, from the history (the epoch
+    when it holds none). `published_in` turns it into the version that published the change."""
     latest = [latest_change(model, path) for model, path in change_sources(queryset.model)]
-    changed = Greatest(*latest) if len(latest) > 1 else latest[0]
-    published = (
-        KnowledgeVersion.history.filter(history_date__gte=OuterRef("changed_at"))
-        .order_by("history_date")
-        .annotate(label=version_label())
-        .values("label")[:1]
-    )
-    return queryset.annotate(changed_at=NullIf(changed, Value(EPOCH))).annotate(
-        updated_version=Subquery(published, output_field=CharField())
-    )
+    return queryset.annotate(changed_at=Greatest(*latest) if len(latest) > 1 else latest[0])
+
+
+def version_timeline() -> list[tuple[datetime, str]]:
+    """Every published version's time and label, oldest first: read once per knowledge version and kept."""
+    current = knowledge_version_read()
+    key = f"knowledge:timeline:{current}"
+    timeline = caches["knowledge"].get(key) if current else None
+    if timeline is None:
+        timeline = [(row["published_at"], row["label"]) for row in list(published_versions())[::-1]]
+        if current:
+            caches["knowledge"].set(key, timeline)
+    return timeline
+
+
+def published_in(changed_at: datetime | None, timeline: list[tuple[datetime, str]]) -> str | None:
+    """The first version published at or after a change; None when none was yet, or the history is empty."""
+    if changed_at is None or changed_at <= EPOCH:
+        return None
+    index = bisect_left(timeline, changed_at, key=lambda entry: entry[0])
+    return timeline[index][1] if index < len(timeline) else None
 
 
 def changed_since(queryset: QuerySet, moment: datetime) -> QuerySet:

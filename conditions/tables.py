@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils import timezone
 
-from .changes import with_updated_version
+from .changes import published_in, version_timeline, with_updated_version
 from .kinds import KINDS, KnowledgeKind, kind_of
 from .versioning import knowledge_version
 
@@ -83,10 +83,11 @@ def cell(value, column: Column) -> str:
 def table_rows(kind: KnowledgeKind) -> list[list[str]]:
     """A kind's rows, in the order of its natural key, one query (and one more for cited sources)."""
     columns = columns_of(kind)
-    paths = [column.path for column in columns if column.path and column.path != "updated_version"]
+    paths = [column.path for column in columns if column.path and column.name != "updated_version"]
     order = [column.path for name in kind.identity for column in columns if column.field == name]
     queryset = with_updated_version(kind.model._default_manager.all())
-    rows = list(queryset.order_by(*(order or ["pk"]), "pk").values("pk", *paths, "updated_version"))
+    rows = list(queryset.order_by(*(order or ["pk"]), "pk").values("pk", *paths, "changed_at"))
+    timeline = version_timeline()
     cited: dict[int, list[str]] = {}
     if any(column.name == "sources" for column in columns):
         through = kind.model.sources.through  # type: ignore[attr-defined]  # the cited kinds have `sources`
@@ -95,7 +96,11 @@ def table_rows(kind: KnowledgeKind) -> list[list[str]]:
             cited.setdefault(pk, []).append(code)
     return [
         [
-            " ".join(cited.get(row["pk"], [])) if column.name == "sources" else cell(row[column.path], column)
+            " ".join(cited.get(row["pk"], []))
+            if column.name == "sources"
+            else cell(published_in(row["changed_at"], timeline), column)
+            if column.name == "updated_version"
+            else cell(row[column.path], column)
             for column in columns
         ]
         for row in rows
