@@ -35,22 +35,21 @@ class StatisticsQuerySerializer(serializers.Serializer):
     )
 
 
-class CountSerializer(serializers.Serializer):
-    """One cell: null when suppressed (fewer than k assessments, or to protect such a cell); never zero."""
-
-    count = serializers.IntegerField(allow_null=True)
+COUNT_HELP = "Null when suppressed (fewer than k assessments, or to protect such a cell); never zero."
 
 
-class TriageCountSerializer(CountSerializer):
+class TriageCountSerializer(serializers.Serializer):
     """Assessments of a week by triage level."""
 
     level = serializers.CharField()
+    count = serializers.IntegerField(allow_null=True, help_text=COUNT_HELP)
 
 
-class CodeCountSerializer(CountSerializer):
+class CodeCountSerializer(serializers.Serializer):
     """Assessments of a week by the code of a condition or nerve root."""
 
     code = serializers.CharField()
+    count = serializers.IntegerField(allow_null=True, help_text=COUNT_HELP)
 
 
 class WeekSerializer(serializers.Serializer):
