@@ -29,6 +29,7 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        permissions = [("view_statistics", "Can read aggregate statistics of stored assessments (research)")]
         indexes = [models.Index(fields=["owner", "-created_at"], name="assessment_owner_recent")]
 
     def __str__(self):

@@ -50,10 +50,21 @@ class KnowledgeKind:
     natural_key: tuple[str, ...] = ()
     versioned: bool = True  # changes move the knowledge version, and the record keeps a history
     reviewed: bool = True  # admin edits become change requests that another clinician approves
+    # The records whose API entry lists a row of this kind (a dermatome row shows on its root and its region),
+    # as field paths from the row: a change to the row is a change to them, for updated_version and changed_since.
+    belongs_to: tuple[str, ...] = ()
+    # The kind's table in the CSV export and its name in version summaries, where its export section or its
+    # engine table does not name it.
+    table_name: str = ""
 
     @property
     def label(self) -> str:
         return self.model._meta.label_lower
+
+    @property
+    def table(self) -> str:
+        """The kind's name in the CSV export and in version summaries."""
+        return self.table_name or (self.export.name if self.export else self.snapshot.name if self.snapshot else "")
 
     @property
     def identity(self) -> tuple[str, ...]:
@@ -84,6 +95,14 @@ KINDS: tuple[KnowledgeKind, ...] = (
         ExportSection("body_regions", 1),
         SnapshotTable("body_regions", rows(code="code", name="name", sensory_question="sensory_question")),
     ),
+    KnowledgeKind(m.BodyMapView, "body_map", export=ExportSection("body_map", 12), table_name="body_map_views"),
+    KnowledgeKind(
+        m.RegionShape,
+        "body_map",
+        natural_key=("region", "view", "side"),
+        belongs_to=("region",),
+        table_name="region_shapes",
+    ),
     KnowledgeKind(
         m.MuscleAction,
         "muscle_actions",
@@ -111,6 +130,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
         snapshot=SnapshotTable(
             "dermatomes", rows(root_code="root__code", region_code="region__code", typicality="typicality")
         ),
+        belongs_to=("root", "region"),
     ),
     KnowledgeKind(
         m.Myotome,
@@ -118,6 +138,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
         snapshot=SnapshotTable(
             "myotomes", rows(root_code="root__code", action_code="action__code", contribution="contribution")
         ),
+        belongs_to=("root", "action"),
     ),
     KnowledgeKind(
         m.ReflexRoot,
@@ -125,6 +146,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
         snapshot=SnapshotTable(
             "reflex_roots", rows(root_code="root__code", reflex_code="reflex__code", contribution="contribution")
         ),
+        belongs_to=("root", "reflex"),
     ),
     KnowledgeKind(
         m.Nerve,
@@ -132,21 +154,25 @@ KINDS: tuple[KnowledgeKind, ...] = (
         ApiRoute("nerves", "nerve"),
         ExportSection("nerves", 5),
         SnapshotTable("nerves", rows(code="code", name="name")),
+        belongs_to=("parent",),  # a nerve's detail lists its branches
     ),
     KnowledgeKind(
         m.NerveRootOrigin,
         "nerves",
         snapshot=SnapshotTable("nerve_origins", rows(nerve_code="nerve__code", root_code="root__code")),
+        belongs_to=("nerve", "root"),
     ),
     KnowledgeKind(
         m.NerveSensoryRegion,
         "nerves",
         snapshot=SnapshotTable("nerve_regions", rows(nerve_code="nerve__code", region_code="region__code")),
+        belongs_to=("nerve", "region"),
     ),
     KnowledgeKind(
         m.NerveMotorAction,
         "nerves",
         snapshot=SnapshotTable("nerve_actions", rows(nerve_code="nerve__code", action_code="action__code")),
+        belongs_to=("nerve", "action"),
     ),
     KnowledgeKind(
         m.Symptom,
@@ -210,11 +236,13 @@ KINDS: tuple[KnowledgeKind, ...] = (
             "condition_roots",
             rows(condition_code="condition__code", root_code="root__code", typicality="typicality"),
         ),
+        belongs_to=("condition", "root"),
     ),
     KnowledgeKind(
         m.ConditionNerve,
         "conditions",
         snapshot=SnapshotTable("condition_nerves", rows(condition_code="condition__code", nerve_code="nerve__code")),
+        belongs_to=("condition", "nerve"),
     ),
     KnowledgeKind(
         m.ConditionPainRegion,
@@ -223,6 +251,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
             "condition_regions",
             rows(condition_code="condition__code", region_code="region__code", typicality="typicality"),
         ),
+        belongs_to=("condition", "region"),
     ),
     KnowledgeKind(
         m.ConditionRelation,
@@ -231,6 +260,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
             "condition_relations",
             rows(from_code="from_condition__code", to_code="to_condition__code", kind="kind"),
         ),
+        belongs_to=("from_condition", "to_condition"),
     ),
     KnowledgeKind(
         m.ConditionSymptom,
@@ -239,6 +269,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
             "condition_symptoms",
             rows(condition_code="condition__code", symptom_code="symptom__code", **EVIDENCE_FIGURES),
         ),
+        belongs_to=("condition", "symptom"),
     ),
     KnowledgeKind(
         m.ConditionTest,
@@ -246,6 +277,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
         snapshot=SnapshotTable(
             "condition_tests", rows(condition_code="condition__code", test_code="test__code", **EVIDENCE_FIGURES)
         ),
+        belongs_to=("condition", "test"),
     ),
     KnowledgeKind(
         m.ConditionModifier,
@@ -263,6 +295,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
             ),
         ),
         natural_key=("condition", "code"),
+        belongs_to=("condition",),
     ),
     KnowledgeKind(
         m.Treatment,
@@ -284,6 +317,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
                 needs_neurological_deficit="needs_neurological_deficit",
             ),
         ),
+        belongs_to=("condition", "treatment"),
     ),
     KnowledgeKind(
         m.Exercise,
@@ -304,6 +338,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
                 reason="reason",
             ),
         ),
+        belongs_to=("condition", "exercise"),
     ),
     KnowledgeKind(
         m.RedFlag,
@@ -318,6 +353,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
         snapshot=SnapshotTable(
             "red_flag_conditions", rows(red_flag_code="red_flag__code", condition_code="condition__code")
         ),
+        belongs_to=("condition",),
     ),
     KnowledgeKind(
         m.RedFlagTrigger,
@@ -334,6 +370,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
             ),
         ),
         natural_key=("red_flag", "code"),
+        belongs_to=("red_flag",),
     ),
     KnowledgeKind(
         m.TriggerCriterion,
@@ -355,6 +392,7 @@ KINDS: tuple[KnowledgeKind, ...] = (
             ),
         ),
         natural_key=("trigger", "position"),
+        belongs_to=("trigger__red_flag",),
     ),
 )
 

@@ -55,6 +55,11 @@ def knowledge_version_recent(max_age: float) -> str:
     return _recent.version
 
 
+def knowledge_version_read() -> str | None:
+    """The knowledge version this thread read last (for a knowledge read: the one its ETag names), if any."""
+    return getattr(_recent, "version", None)
+
+
 def knowledge_version() -> str:
     """The current knowledge version: its number and a random token, e.g. '12.9f3a61c2'."""
     row = KnowledgeVersion.objects.filter(pk=1).values_list("number", "token").first()

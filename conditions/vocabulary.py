@@ -200,3 +200,10 @@ class CriterionKind(Vocabulary):
     DURATION_AT_LEAST = "duration_at_least", "Symptoms lasting at least (days)"
     DURATION_AT_MOST = "duration_at_most", "Symptoms lasting at most (days)"
     SYMPTOM_NOT_PRESENT = "symptom_not_present", "Symptom not reported as present"
+
+
+class BodySide(Vocabulary):
+    """A side of the body, as the person has it (not as the viewer of a picture sees it)."""
+
+    LEFT = "left", "Left"
+    RIGHT = "right", "Right"

@@ -2,7 +2,9 @@
 
 from django.apps import apps
 
+from conditions.changes import changes_by_version
 from conditions.loading import natural_key_of
+from conditions.models import KnowledgeVersion
 from curation.models import ChangeRequest, ChangeRequestStatus
 
 
@@ -37,3 +39,31 @@ def codes_with_pending_changes(model) -> set[str]:
                 if field.is_relation and field.related_model is model and fields.get(field.name):
                     codes.add(fields[field.name][0])
     return codes - {None}
+
+
+def versions_with_changes(versions: list[dict]) -> list[dict]:
+    """Published versions (label and time, newest first) with what each changed and the reviews it published."""
+    if not versions:
+        return []
+    before = (
+        KnowledgeVersion.history.filter(history_date__lt=versions[-1]["published_at"])
+        .order_by("-history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    starts = [version["published_at"] for version in versions[1:]] + [before]
+    windows = [(v["label"], start, v["published_at"]) for v, start in zip(versions, starts, strict=True)]
+    changes = changes_by_version(windows)
+    reviews: dict[str, list[ChangeRequest]] = {}
+    published = ChangeRequest.objects.filter(published_version__in=[v["label"] for v in versions])
+    for change_request in published.select_related("author", "reviewer").order_by("reviewed_at", "pk"):
+        reviews.setdefault(change_request.published_version, []).append(change_request)
+    return [
+        {
+            **version,
+            "changes": changes[version["label"]],
+            "change_requests": reviews.get(version["label"], []),
+            "approved_by": sorted({r.reviewer.username for r in reviews.get(version["label"], []) if r.reviewer}),
+        }
+        for version in versions
+    ]

@@ -306,6 +306,8 @@ SPECTACULAR_SETTINGS = {
         "ConditionCategoryEnum": "conditions.vocabulary.ConditionCategory.choices",
         "ModifierKindEnum": "conditions.vocabulary.ModifierKind.choices",
         "AssessmentRequestSexEnum": ["female", "male", "other"],
+        "SideEnum": ["left", "right", "both"],  # an assessment finding's side
+        "BodySideEnum": "conditions.vocabulary.BodySide.choices",  # a side of the body on the body map
     },
 }
 
@@ -314,6 +316,11 @@ KNOWLEDGE_CACHE_MAX_AGE = int(os.environ.get("KNOWLEDGE_CACHE_MAX_AGE", "300"))
 # Seconds a worker may answer knowledge reads with the version it read last, without asking the
 # database again (0: ask on every request). Assessments always read the current version.
 KNOWLEDGE_VERSION_TTL = float(os.environ.get("KNOWLEDGE_VERSION_TTL", "1"))
+
+# Aggregate statistics of stored assessments never show a count below this (k-anonymity of cells).
+STATISTICS_MIN_COUNT = int(os.environ.get("STATISTICS_MIN_COUNT", "10"))
+if STATISTICS_MIN_COUNT < 2:
+    raise ImproperlyConfigured("STATISTICS_MIN_COUNT must be 2 or more.")
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 

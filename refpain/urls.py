@@ -1,13 +1,16 @@
 """URL configuration: the versioned JSON API, its schema and docs, and the admin for curators."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from assessments.api.statistics import AssessmentStatisticsView
 from assessments.api.views import AssessmentViewSet
+from conditions.api.pictures import BodyMapAPIView, DermatomePictureView, TerritoryPictureView
 from conditions.api.urls import KNOWLEDGE_ROUTES
-from conditions.api.views import ExportView
+from conditions.api.views import CsvExportView, ExportView
+from curation.api.views import VersionListView
 from curation.urls import moved_admin_urls
 from privacy.api.views import AccountDataView, AccountView
 from refpain.auth import TokenView
@@ -26,6 +29,12 @@ router.register("assessments", AssessmentViewSet, basename="assessment")
 api_v1 = [
     *router.urls,
     path("export/", ExportView.as_view(), name="export"),
+    path("export/csv/", CsvExportView.as_view(), name="export-csv"),
+    path("body-map/", BodyMapAPIView.as_view(), name="body-map"),
+    path("versions/", VersionListView.as_view(), name="versions"),
+    path("statistics/assessments/", AssessmentStatisticsView.as_view(), name="assessment-statistics"),
+    re_path(r"^nerve-roots/(?P<code>[A-Za-z0-9_-]+)/dermatome\.svg$", DermatomePictureView.as_view(), name="dermatome"),
+    re_path(r"^nerves/(?P<code>[A-Za-z0-9_-]+)/territory\.svg$", TerritoryPictureView.as_view(), name="territory"),
     path("auth/token/", TokenView.as_view(), name="auth-token"),
     path("account/", AccountView.as_view(), name="account"),
     path("account/data/", AccountDataView.as_view(), name="account-data"),

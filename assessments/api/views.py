@@ -2,10 +2,13 @@
 
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from assessments.api.serializers import (
@@ -14,13 +17,36 @@ from assessments.api.serializers import (
     AssessmentSummarySerializer,
     assessment_representation,
 )
+from assessments.fhir import Lookups, assessment_bundle
 from assessments.models import Assessment
+from assessments.pictures import assessment_picture, found_root_code
+from assessments.selectors import found_root, knowledge_named_by
 from assessments.services import assessment_create
 from assessments.snapshot import published_knowledge
+from conditions.api.pictures import SVG_RESPONSES, SVGRenderer, body_map, errors_as_json, svg_response
+from conditions.pictures import draw_map
 from refpain.http.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES
 from refpain.http.throttling import ScopedThrottle
 
 UUID_PATTERN = "[0-9a-fA-F-]{36}"
+FHIR_JSON = "application/fhir+json"
+
+
+class FHIRRenderer(JSONRenderer):
+    """FHIR's own JSON media type, which clinical systems ask for."""
+
+    media_type = FHIR_JSON
+
+
+# The lists whose codes the FHIR Bundle uses, by kind: each is the code system of its codes.
+CODE_SYSTEMS = {
+    "body_regions": "v1:body-region-list",
+    "muscle_actions": "v1:muscle-action-list",
+    "reflexes": "v1:reflex-list",
+    "symptoms": "v1:symptom-list",
+    "clinical_tests": "v1:clinical-test-list",
+    "conditions": "v1:condition-list",
+}
 
 
 @extend_schema_view(
@@ -37,6 +63,18 @@ UUID_PATTERN = "[0-9a-fA-F-]{36}"
         tags=["assessments"],
         responses={200: AssessmentSummarySerializer(many=True), **SIGNED_IN_RESPONSES},
         description="The signed-in user's own assessments, newest first.",
+    ),
+    body_map=extend_schema(
+        tags=["assessments"],
+        responses=SVG_RESPONSES,
+        description="The person's pain, numbness and tingling on the body map, by side, with the dermatome of "
+        "the nerve root the findings point to: SVG with a legend. Not cached, like the assessment.",
+    ),
+    fhir=extend_schema(
+        tags=["assessments"],
+        responses={(200, FHIR_JSON): OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        description="The assessment as a FHIR R4 Bundle (collection): Patient, an Observation per finding, "
+        "Conditions (differential, with ICD-10-CM codes), a ClinicalImpression and a RiskAssessment (triage).",
     ),
 )
 class AssessmentViewSet(
@@ -92,7 +130,26 @@ class AssessmentViewSet(
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(AssessmentSummarySerializer(page, many=True).data)
 
+    @action(detail=True, methods=["get"], url_path="body-map.svg", renderer_classes=[JSONRenderer, SVGRenderer])
+    def body_map(self, request, pk=None):
+        assessment = self.get_object()
+        views = body_map()
+        region_names = {shape.region.code: shape.region.name for view in views for shape in view.shapes.all()}
+        root = found_root(found_root_code(assessment.result))
+        return svg_response(draw_map(views, assessment_picture(assessment, root, region_names)))
+
+    @action(detail=True, methods=["get"], renderer_classes=[FHIRRenderer, JSONRenderer])
+    def fhir(self, request, pk=None):
+        assessment = self.get_object()
+        names, icd10 = knowledge_named_by(assessment)
+        systems = {
+            kind: request.build_absolute_uri(reverse(name)).rstrip("/") + "/" for kind, name in CODE_SYSTEMS.items()
+        }
+        bundle = assessment_bundle(assessment, Lookups(names=names, icd10=icd10, systems=systems))
+        return Response(bundle, content_type=FHIR_JSON)
+
     def finalize_response(self, request, response, *args, **kwargs):
+        errors_as_json(request, response)
         response = super().finalize_response(request, response, *args, **kwargs)
         add_never_cache_headers(response)  # health data: no shared or browser caching
         return response

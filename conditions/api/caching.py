@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
@@ -36,6 +37,7 @@ class KnowledgeCacheMixin(APIView):
     """Knowledge reads: a cached answer, or a 304, without running the view; tagged and cacheable."""
 
     etag: str | None = None
+    query_parameters: frozenset[str] = frozenset()  # a view's own parameters, besides filters and pages
 
     def dispatch(self, request, *args, **kwargs):
         self.drop_unknown_parameters(request)
@@ -54,7 +56,7 @@ class KnowledgeCacheMixin(APIView):
 
     def known_parameters(self) -> set[str]:
         """The query parameters that can change this view's answer; any other is ignored."""
-        known = set()
+        known = set(self.query_parameters)
         if filterset_class := getattr(self, "filterset_class", None):
             known |= set(filterset_class.base_filters)
         if getattr(self, "search_fields", None):
@@ -94,8 +96,8 @@ class KnowledgeCacheMixin(APIView):
         key = self.cache_key(request, etag)
         if etag_matches(request.headers.get("If-None-Match", ""), etag) and caches["knowledge"].has_key(key):
             return HttpResponseNotModified()
-        body = caches["knowledge"].get(key)
-        return HttpResponse(body, content_type="application/json") if body is not None else None
+        entry = caches["knowledge"].get(key)
+        return HttpResponse(entry[0], content_type=entry[1]) if entry is not None else None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -116,16 +118,22 @@ class KnowledgeCacheMixin(APIView):
         return caches["knowledge"].has_key(self.cache_key(request, self.etag))
 
     def cached_response(self, request, build) -> HttpResponse:
-        """The rendered answer from the cache, or built (and kept, when it is a 200) on a miss."""
+        """The rendered answer from the cache, or built (and kept, when it is a 200) on a miss.
+
+        `build` returns a DRF Response, rendered here as JSON, or an HttpResponse already rendered (a picture).
+        """
         key = self.cache_key(request, self.etag)
-        body = caches["knowledge"].get(key)
-        if body is None:
+        entry = caches["knowledge"].get(key)
+        if entry is None:
             response = build()
             if response.status_code != 200:
                 return response
-            body = JSONRenderer().render(response.data)
-            caches["knowledge"].set(key, body)
-        return HttpResponse(body, content_type="application/json")
+            if isinstance(response, Response):
+                entry = (JSONRenderer().render(response.data), "application/json")
+            else:
+                entry = (response.content, response["Content-Type"])
+            caches["knowledge"].set(key, entry)
+        return HttpResponse(entry[0], content_type=entry[1])
 
     @staticmethod
     def tagged(response, etag: str):

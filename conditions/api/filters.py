@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from conditions import models as m
+from conditions.api.changed_since import ChangedSinceFilter
 
 EMPTY_CHOICE = "Choose one of the listed values (or leave the parameter out)."
 
@@ -42,7 +43,12 @@ class StrictChoiceFilter(django_filters.ChoiceFilter):
 
 
 class KnowledgeFilterSet(django_filters.FilterSet):
-    """A filter set whose enumeration filters refuse empty values."""
+    """A filter set whose enumeration filters refuse empty values, with `changed_since` for syncing apps."""
+
+    changed_since = ChangedSinceFilter(
+        help_text="A knowledge version (as GET /api/v1/versions/ or a record's updated_version gives it): only the "
+        "records changed after it, with the codes of those removed since in `removed`."
+    )
 
     @classmethod
     def filter_for_lookup(cls, field, lookup_type):

@@ -1,10 +1,13 @@
 """Read-only API views over the knowledge: list and detail by code, filters, search, export."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import filters as drf_filters
 from rest_framework import serializers as drf_serializers
@@ -17,10 +20,27 @@ from rest_framework.views import APIView
 from conditions import selectors
 from conditions.api import filters, serializers
 from conditions.api.caching import KnowledgeCacheMixin
+from conditions.changes import removed_since
+from conditions.history import UnknownVersion, published_at, published_state
 from conditions.kinds import EXPORTED_KINDS
-from conditions.versioning import consistent_read, knowledge_version
+from conditions.tables import knowledge_zip
+from conditions.versioning import consistent_read, knowledge_version, knowledge_version_recent
 from refpain.http.openapi import ERROR_RESPONSES
+from refpain.http.pagination import KnowledgePagination
 from refpain.http.search import BoundedSearchFilter
+
+
+class SyncPagination(KnowledgePagination):
+    """Knowledge lists: with ?changed_since=, the page also lists the codes of the records removed since."""
+
+    def get_paginated_response_schema(self, schema):
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"]["removed"] = {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Only with ?changed_since=: the codes of the records removed since that version.",
+        }
+        return paginated
 
 
 class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
@@ -28,6 +48,7 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
 
     # Read-only for everyone: unsafe methods answer 405, whoever asks.
     permission_classes = [AllowAny]
+    pagination_class = SyncPagination
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z0-9_-]+"
     filter_backends = [
@@ -49,6 +70,13 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return self.detail_serializer if self.action == "retrieve" else self.list_serializer
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        # The filter has already refused a version that was never published.
+        if since := self.request.query_params.get("changed_since"):
+            response.data["removed"] = removed_since(self.get_queryset().model, published_at(since))
+        return response
 
     def list(self, request, *args, **kwargs):
         if self.not_modified:
@@ -239,6 +267,7 @@ EXPORT_CONTENT = {
     "red_flags": (selectors.red_flag_detail, serializers.RedFlagDetailSerializer),
     "treatments": (selectors.treatment_detail, serializers.TreatmentDetailSerializer),
     "exercises": (selectors.exercise_detail, serializers.ExerciseDetailSerializer),
+    "body_map": (selectors.body_map_views, serializers.BodyMapViewSerializer),
 }
 EXPORT_SECTIONS = {kind.export.name: EXPORT_CONTENT[kind.export.name] for kind in EXPORTED_KINDS if kind.export}
 
@@ -260,18 +289,30 @@ class ExportSerializer(drf_serializers.Serializer):
     red_flags = serializers.RedFlagDetailSerializer(many=True)
     treatments = serializers.TreatmentDetailSerializer(many=True)
     exercises = serializers.ExerciseDetailSerializer(many=True)
+    body_map = serializers.BodyMapViewSerializer(many=True, help_text="The body map's views, as GET /body-map/.")
+
+
+VERSION_PARAMETER = OpenApiParameter(
+    "version",
+    str,
+    description="A knowledge version (GET /api/v1/versions/ lists them; an assessment's knowledge_version names "
+    "one): the knowledge as it was published then, rebuilt from the history. A version never published is a 404.",
+)
 
 
 class ExportView(KnowledgeCacheMixin, APIView):
-    """Bulk export of the whole knowledge graph, for researchers."""
+    """Bulk export of the whole knowledge graph, for researchers; at any published version."""
 
     permission_classes = [AllowAny]
+    query_parameters = frozenset({"version"})
 
-    @extend_schema(tags=["export"], responses={200: ExportSerializer, **ERROR_RESPONSES})
+    @extend_schema(
+        tags=["export"], parameters=[VERSION_PARAMETER], responses={200: ExportSerializer, **ERROR_RESPONSES}
+    )
     def get(self, request):
         if self.not_modified:
             return self.not_modified
-        return self.cached_response(request, self.build_export)
+        return self.cached_response(request, lambda: at_version(request, self.build_export))
 
     def build_export(self) -> Response:
         with consistent_read():  # every section, and the stamp, from the same committed state
@@ -279,3 +320,45 @@ class ExportView(KnowledgeCacheMixin, APIView):
             for name, (selector, serializer) in EXPORT_SECTIONS.items():
                 document[name] = serializer(selector(), many=True).data
         return Response(document)
+
+
+class CsvExportView(KnowledgeCacheMixin, APIView):
+    """The knowledge as a zip of CSV tables with a data dictionary, for pandas or R; at any published version."""
+
+    permission_classes = [AllowAny]
+    query_parameters = frozenset({"version"})
+
+    @extend_schema(
+        tags=["export"],
+        parameters=[VERSION_PARAMETER],
+        responses={(200, "application/zip"): OpenApiTypes.BINARY, **ERROR_RESPONSES},
+        description="A zip of one CSV per kind of record and link (codes, not database ids), data_dictionary.csv "
+        "(every column's type and meaning) and about.csv (the knowledge version).",
+    )
+    def get(self, request):
+        if self.not_modified:
+            return self.not_modified
+        response = self.cached_response(request, lambda: at_version(request, self.build_zip))
+        version = request.query_params.get("version") or knowledge_version_recent(0)
+        response["Content-Disposition"] = f'attachment; filename="refpain-knowledge-{safe_name(version)}.zip"'
+        return response
+
+    def build_zip(self) -> HttpResponse:
+        with consistent_read():
+            return HttpResponse(knowledge_zip(), content_type="application/zip")
+
+
+def safe_name(version: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.]", "", version)[:40]
+
+
+def at_version(request, build):
+    """What `build` answers on the live knowledge, or, with ?version=, on the knowledge published then."""
+    version = request.query_params.get("version")
+    if not version:
+        return build()
+    try:
+        with published_state(version):
+            return build()
+    except UnknownVersion:
+        raise NotFound(f"No knowledge version {version[:40]} was ever published.") from None

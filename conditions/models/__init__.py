@@ -16,6 +16,7 @@ from .anatomy import (
     ReflexRoot,
 )
 from .base import Source
+from .body_map import BodyMapView, RegionShape
 from .care import ConditionExercise, ConditionTreatment, Exercise, Treatment
 from .conditions import Condition, ConditionNerve, ConditionNerveRoot, ConditionPainRegion, ConditionRelation
 from .evidence import ConditionModifier, ConditionSymptom, ConditionTest
@@ -24,6 +25,7 @@ from .red_flags import RedFlag, RedFlagCondition, RedFlagTrigger, TriggerCriteri
 from .version import KnowledgeVersion, LoadedFixtureRecord
 
 __all__ = [
+    "BodyMapView",
     "BodyRegion",
     "ClinicalTest",
     "Condition",
@@ -54,6 +56,7 @@ __all__ = [
     "RedFlagTrigger",
     "Reflex",
     "ReflexRoot",
+    "RegionShape",
     "Source",
     "Symptom",
     "Treatment",

@@ -54,13 +54,32 @@ class NerveRoot(CitedEntity):
     key_sensory_point = models.CharField(
         max_length=200, blank=True, help_text="The ISNCSCI key sensory point for this dermatome."
     )
+    key_point_view = models.ForeignKey(
+        "BodyMapView",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The body-map view on which the key sensory point is marked.",
+    )
+    key_point_x = models.FloatField(
+        null=True, blank=True, help_text="Where the key sensory point is drawn on the person's right side, across."
+    )
+    key_point_y = models.FloatField(null=True, blank=True, help_text="… and down. The left side is its mirror image.")
     dermatome = models.ManyToManyField(BodyRegion, through="Dermatome", related_name="dermatome_roots")
     myotome = models.ManyToManyField(MuscleAction, through="Myotome", related_name="roots")
     reflexes = models.ManyToManyField(Reflex, through="ReflexRoot", related_name="roots")
 
     class Meta(CitedEntity.Meta):
         ordering = ["position"]
-        constraints = [choice_constraint("segment", Segment, "nerveroot_segment_valid")]
+        constraints = [
+            choice_constraint("segment", Segment, "nerveroot_segment_valid"),
+            models.CheckConstraint(
+                condition=models.Q(key_point_view__isnull=True, key_point_x__isnull=True, key_point_y__isnull=True)
+                | models.Q(key_point_view__isnull=False, key_point_x__isnull=False, key_point_y__isnull=False),
+                name="nerveroot_key_point_complete",
+            ),
+        ]
 
 
 class Dermatome(Link):

@@ -22,6 +22,13 @@ class DermatomeInline(LinkInline):
     autocomplete_fields = ("region",)
 
 
+class RegionShapeInline(LinkInline):
+    """Where a body region is drawn on the body map, on each view and side."""
+
+    model = m.RegionShape
+    autocomplete_fields = ("view",)
+
+
 class MyotomeInline(LinkInline):
     """The muscle actions of a root's myotome."""
 

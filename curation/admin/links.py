@@ -39,6 +39,15 @@ class DermatomeAdmin(LinkAdmin):
     list_filter = ("typicality", "root")
 
 
+@admin.register(m.RegionShape)
+class RegionShapeAdmin(LinkAdmin):
+    """Region shapes: where each body region is drawn on each view of the body map, on each side."""
+
+    ends = ("region", "view")
+    details = ("side",)
+    list_filter = ("view", "side")
+
+
 @admin.register(m.Myotome)
 class MyotomeAdmin(LinkAdmin):
     """Myotomes: the muscle actions each root drives."""

@@ -29,6 +29,7 @@ from curation.admin.inlines import (
     NerveSensoryRegionInline,
     RedFlagConditionInline,
     ReflexRootInline,
+    RegionShapeInline,
     TriggerCriterionInline,
 )
 from curation.admin.review import ReviewedAdmin, ReviewStatusFilter
@@ -71,10 +72,19 @@ class SourceAdmin(CodedAdmin):
 
 @admin.register(m.BodyRegion)
 class BodyRegionAdmin(CodedAdmin):
-    """Body-map regions."""
+    """Body-map regions, with where each is drawn on the map inline."""
 
     list_display = ("code", "name", "position")
     list_editable = ("position",)
+    inlines = (RegionShapeInline,)
+
+
+@admin.register(m.BodyMapView)
+class BodyMapViewAdmin(CodedAdmin):
+    """The body map's views (front and back), with the outline of the lower body on each."""
+
+    list_display = ("code", "name", "position", "width", "height")
+    autocomplete_fields = ()
 
 
 @admin.register(m.MuscleAction)
@@ -94,6 +104,7 @@ class NerveRootAdmin(CodedAdmin):
     """Nerve roots, with their dermatome, myotome and reflexes inline."""
 
     list_display = ("code", "name", "segment", "key_sensory_point")
+    autocomplete_fields = ("sources", "key_point_view")
     list_filter = ("segment", ReviewStatusFilter)
     inlines = (DermatomeInline, MyotomeInline, ReflexRootInline)
 

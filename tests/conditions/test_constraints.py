@@ -71,6 +71,8 @@ def criterion(kind, **fields):
     return m.TriggerCriterion.objects.create(trigger=f.make_trigger(), kind=kind, **fields)
 
 
+SQUARE = "M0 0 L10 0 L10 10 L0 10 Z"
+
 BAD_ROWS = {
     "source_kind_valid": lambda: f.make_source(kind="blog"),
     "source_doi_shape": lambda: f.make_source(doi="doi:jama.281.1.77"),
@@ -85,6 +87,13 @@ BAD_ROWS = {
     "conditionmodifier_study_has_source": lambda: modifier(provenance=m.Provenance.STUDY),
     "conditionmodifier_estimate_has_rationale": lambda: modifier(rationale=""),
     "nerveroot_segment_valid": lambda: f.make_root(segment="cervical"),
+    "nerveroot_key_point_complete": lambda: f.make_root(key_point_x=10.0),
+    "regionshape_unique": lambda: duplicate_link(
+        m.RegionShape, region=f.make_region(), view=m.BodyMapView.objects.get(code="front"), side="left", path=SQUARE
+    ),
+    "regionshape_side_valid": lambda: m.RegionShape.objects.create(
+        region=f.make_region(), view=m.BodyMapView.objects.get(code="front"), side="both", path=SQUARE
+    ),
     "dermatome_unique": lambda: duplicate_link(
         m.Dermatome, root=f.make_root(), region=f.make_region(), typicality="typical"
     ),

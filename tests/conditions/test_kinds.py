@@ -76,7 +76,7 @@ def test_the_export_has_one_section_per_exported_kind_in_the_published_order():
     # The document's order is part of the API: the registry keeps it.
     assert list(EXPORT_SECTIONS) == [
         "sources", "body_regions", "nerve_roots", "muscle_actions", "reflexes", "nerves", "symptoms",
-        "clinical_tests", "conditions", "red_flags", "treatments", "exercises",
+        "clinical_tests", "conditions", "red_flags", "treatments", "exercises", "body_map",
     ]  # fmt: skip
     assert set(EXPORT_SECTIONS) <= set(ExportSerializer().fields)
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from conditions import models as m
+from conditions.history import knowledge_state_at
 from conditions.versioning import knowledge_version
-from curation.history import knowledge_state_at
 from curation.models import ChangeRequest
 from curation.services import AlreadyReviewed, ConflictError, change_request_approve, change_request_reject
 from tests.factories import make_clinician

@@ -17,6 +17,11 @@ from conditions.api.serializers.anatomy import (  # noqa: F401
     ReflexListSerializer,
     RootReflexSerializer,
 )
+from conditions.api.serializers.body_map import (  # noqa: F401
+    BodyMapSerializer,
+    BodyMapViewSerializer,
+    RegionShapeSerializer,
+)
 from conditions.api.serializers.care import (  # noqa: F401
     ExerciseConditionSerializer,
     ExerciseDetailSerializer,

@@ -15,15 +15,16 @@ from conditions.api.serializers.links import (
     TypicalConditionLinkSerializer,
     TypicalRootLinkSerializer,
 )
+from conditions.api.serializers.records import RecordSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
-class NerveRootListSerializer(serializers.ModelSerializer):
+class NerveRootListSerializer(RecordSerializer):
     """A nerve root, in short."""
 
     class Meta:
         model = m.NerveRoot
-        fields: tuple[str, ...] = ("code", "name", "segment", "position", "summary")
+        fields: tuple[str, ...] = ("code", "name", "segment", "position", "summary", "updated_version")
 
 
 class DermatomeRegionSerializer(RegionLinkSerializer):
@@ -74,12 +75,12 @@ class NerveRootDetailSerializer(NerveRootListSerializer):
         )
 
 
-class BodyRegionListSerializer(serializers.ModelSerializer):
+class BodyRegionListSerializer(RecordSerializer):
     """A body-map region, in short."""
 
     class Meta:
         model = m.BodyRegion
-        fields: tuple[str, ...] = ("code", "name", "position", "summary")
+        fields: tuple[str, ...] = ("code", "name", "position", "summary", "updated_version")
 
 
 class BodyRegionDetailSerializer(BodyRegionListSerializer):
@@ -94,12 +95,12 @@ class BodyRegionDetailSerializer(BodyRegionListSerializer):
         fields = (*BodyRegionListSerializer.Meta.fields, "nerve_roots", "nerves", "conditions", "sources")
 
 
-class MuscleActionListSerializer(serializers.ModelSerializer):
+class MuscleActionListSerializer(RecordSerializer):
     """A muscle action, in short."""
 
     class Meta:
         model = m.MuscleAction
-        fields: tuple[str, ...] = ("code", "name", "muscles", "summary")
+        fields: tuple[str, ...] = ("code", "name", "muscles", "summary", "updated_version")
 
 
 class MuscleActionDetailSerializer(MuscleActionListSerializer):
@@ -113,12 +114,12 @@ class MuscleActionDetailSerializer(MuscleActionListSerializer):
         fields = (*MuscleActionListSerializer.Meta.fields, "how_to_test", "nerve_roots", "nerves", "sources")
 
 
-class ReflexListSerializer(serializers.ModelSerializer):
+class ReflexListSerializer(RecordSerializer):
     """A reflex, in short."""
 
     class Meta:
         model = m.Reflex
-        fields: tuple[str, ...] = ("code", "name", "summary")
+        fields: tuple[str, ...] = ("code", "name", "summary", "updated_version")
 
 
 class ReflexDetailSerializer(ReflexListSerializer):
@@ -131,14 +132,14 @@ class ReflexDetailSerializer(ReflexListSerializer):
         fields = (*ReflexListSerializer.Meta.fields, "how_to_elicit", "nerve_roots", "sources")
 
 
-class NerveListSerializer(serializers.ModelSerializer):
+class NerveListSerializer(RecordSerializer):
     """A peripheral nerve, in short."""
 
     parent = RefSerializer(allow_null=True, help_text="The nerve this one branches from; null for a nerve of its own.")
 
     class Meta:
         model = m.Nerve
-        fields: tuple[str, ...] = ("code", "name", "parent", "summary")
+        fields: tuple[str, ...] = ("code", "name", "parent", "summary", "updated_version")
 
 
 class NerveSensoryRegionSerializer(serializers.Serializer):

@@ -5,15 +5,16 @@ from rest_framework import serializers
 
 from conditions import models as m
 from conditions.api.serializers.links import cited_source
+from conditions.api.serializers.records import RecordSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
-class TreatmentListSerializer(serializers.ModelSerializer):
+class TreatmentListSerializer(RecordSerializer):
     """A treatment, in short."""
 
     class Meta:
         model = m.Treatment
-        fields: tuple[str, ...] = ("code", "name", "kind", "summary")
+        fields: tuple[str, ...] = ("code", "name", "kind", "summary", "updated_version")
 
 
 class TreatmentConditionSerializer(serializers.Serializer):
@@ -36,12 +37,12 @@ class TreatmentDetailSerializer(TreatmentListSerializer):
         fields = (*TreatmentListSerializer.Meta.fields, "evidence_summary", "minimum_triage", "conditions", "sources")
 
 
-class ExerciseListSerializer(serializers.ModelSerializer):
+class ExerciseListSerializer(RecordSerializer):
     """An exercise, in short."""
 
     class Meta:
         model = m.Exercise
-        fields: tuple[str, ...] = ("code", "name", "kind", "difficulty", "summary")
+        fields: tuple[str, ...] = ("code", "name", "kind", "difficulty", "summary", "updated_version")
 
 
 class ExerciseConditionSerializer(serializers.Serializer):

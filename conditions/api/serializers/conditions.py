@@ -12,16 +12,17 @@ from conditions.api.serializers.links import (
     TypicalRootLinkSerializer,
     cited_source,
 )
+from conditions.api.serializers.records import RecordSerializer
 from conditions.api.serializers.red_flags import RedFlagRefSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
-class ConditionListSerializer(serializers.ModelSerializer):
+class ConditionListSerializer(RecordSerializer):
     """A condition, in short."""
 
     class Meta:
         model = m.Condition
-        fields: tuple[str, ...] = ("code", "name", "category", "icd10_codes", "prior", "summary")
+        fields: tuple[str, ...] = ("code", "name", "category", "icd10_codes", "prior", "summary", "updated_version")
 
 
 class SymptomEvidenceSerializer(AccuracySerializer):

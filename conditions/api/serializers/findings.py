@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from conditions import models as m
 from conditions.api.serializers.links import cited_source
+from conditions.api.serializers.records import RecordSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
@@ -36,12 +37,12 @@ class ConditionEvidenceSerializer(AccuracySerializer):
     name = serializers.CharField(source="condition.name")
 
 
-class SymptomListSerializer(serializers.ModelSerializer):
+class SymptomListSerializer(RecordSerializer):
     """A symptom, in short."""
 
     class Meta:
         model = m.Symptom
-        fields: tuple[str, ...] = ("code", "name", "question", "summary")
+        fields: tuple[str, ...] = ("code", "name", "question", "summary", "updated_version")
 
 
 class SymptomDetailSerializer(SymptomListSerializer):
@@ -60,12 +61,12 @@ class SymptomDetailSerializer(SymptomListSerializer):
         )
 
 
-class ClinicalTestListSerializer(serializers.ModelSerializer):
+class ClinicalTestListSerializer(RecordSerializer):
     """An examination test, in short."""
 
     class Meta:
         model = m.ClinicalTest
-        fields: tuple[str, ...] = ("code", "name", "summary")
+        fields: tuple[str, ...] = ("code", "name", "summary", "updated_version")
 
 
 class ClinicalTestDetailSerializer(ClinicalTestListSerializer):

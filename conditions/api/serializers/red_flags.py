@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from conditions import models as m
 from conditions.api.serializers.links import RefSerializer
+from conditions.api.serializers.records import RecordSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
 
@@ -16,7 +17,7 @@ class RedFlagRefSerializer(serializers.ModelSerializer):
         fields: tuple[str, ...] = ("code", "name", "urgency")
 
 
-class RedFlagListSerializer(serializers.ModelSerializer):
+class RedFlagListSerializer(RecordSerializer):
     """A red flag, in short."""
 
     conditions = RefSerializer(
@@ -25,7 +26,7 @@ class RedFlagListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.RedFlag
-        fields: tuple[str, ...] = ("code", "name", "urgency", "conditions", "summary")
+        fields: tuple[str, ...] = ("code", "name", "urgency", "conditions", "summary", "updated_version")
 
 
 class TriggerCriterionSerializer(serializers.ModelSerializer):

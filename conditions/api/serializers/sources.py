@@ -3,9 +3,10 @@
 from rest_framework import serializers
 
 from conditions import models as m
+from conditions.api.serializers.records import RecordSerializer
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(RecordSerializer):
     """A citation."""
 
     class Meta:
@@ -22,6 +23,7 @@ class SourceSerializer(serializers.ModelSerializer):
             "pmid",
             "guideline_number",
             "summary",
+            "updated_version",
         )
 
 
@@ -31,4 +33,6 @@ class SourceRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = m.Source
         # The full citation less its link and summary, in the same order.
-        fields: tuple[str, ...] = tuple(f for f in SourceSerializer.Meta.fields if f not in ("url", "summary"))
+        fields: tuple[str, ...] = tuple(
+            f for f in SourceSerializer.Meta.fields if f not in ("url", "summary", "updated_version")
+        )

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.history import UnknownVersion, knowledge_state_at
+from conditions.history import UnknownVersion, knowledge_state_at
 
 
 class Command(BaseCommand):

@@ -8,38 +8,48 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-# Query count per request: the knowledge version, then the endpoint's own reads.
-LIST_QUERIES = 3  # version, count, page
+# Query count per request: the knowledge version, then the endpoint's own reads, and for records the times of
+# the published versions (for their updated_version: read once per knowledge version and kept).
+LIST_QUERIES = 4  # version, count, page, versions
 ENDPOINT_QUERIES = {
     "/api/v1/nerve-roots/": LIST_QUERIES,
-    "/api/v1/nerve-roots/L5/": 8,  # version, root, sources, dermatome, myotome, reflexes, nerves, conditions
+    "/api/v1/nerve-roots/L5/": 9,  # version, root, sources, dermatome, myotome, reflexes, nerves, conditions, versions
     "/api/v1/body-regions/": LIST_QUERIES,
-    "/api/v1/body-regions/thigh-lateral/": 6,  # version, region, sources, roots, nerves, conditions
+    "/api/v1/body-regions/thigh-lateral/": 7,  # version, region, sources, roots, nerves, conditions, versions
     "/api/v1/muscle-actions/": LIST_QUERIES,
-    "/api/v1/muscle-actions/hip-abduction/": 5,  # version, action, sources, roots, nerves
+    "/api/v1/muscle-actions/hip-abduction/": 6,  # version, action, sources, roots, nerves, versions
     "/api/v1/reflexes/": LIST_QUERIES,
-    "/api/v1/reflexes/achilles/": 4,  # version, reflex, sources, roots
+    "/api/v1/reflexes/achilles/": 5,  # version, reflex, sources, roots, versions
     "/api/v1/nerves/": LIST_QUERIES,
-    "/api/v1/nerves/sciatic/": 8,  # version, nerve+parent, sources, branches, roots, regions, actions, conditions
+    # version, nerve+parent, sources, branches, roots, regions, actions, conditions, versions
+    "/api/v1/nerves/sciatic/": 9,
     "/api/v1/symptoms/": LIST_QUERIES,
-    "/api/v1/symptoms/fever/": 4,  # version, symptom, sources, evidence
+    "/api/v1/symptoms/fever/": 5,  # version, symptom, sources, evidence, versions
     "/api/v1/clinical-tests/": LIST_QUERIES,
-    "/api/v1/clinical-tests/faber/": 4,  # version, test, sources, evidence
+    "/api/v1/clinical-tests/faber/": 5,  # version, test, sources, evidence, versions
     "/api/v1/conditions/": LIST_QUERIES,
-    "/api/v1/conditions/lumbar-disc-herniation/": 14,  # version, condition, sources and eleven link kinds
+    "/api/v1/conditions/lumbar-disc-herniation/": 15,  # version, condition, sources and eleven link kinds, versions
     "/api/v1/red-flags/": LIST_QUERIES + 1,  # + the conditions they point to
-    "/api/v1/red-flags/cauda-equina/": 6,  # version, flag, conditions, sources, triggers, criteria
+    "/api/v1/red-flags/cauda-equina/": 7,  # version, flag, conditions, sources, triggers, criteria, versions
     "/api/v1/treatments/": LIST_QUERIES,
-    "/api/v1/treatments/nsaids/": 4,  # version, treatment, sources, condition links
+    "/api/v1/treatments/nsaids/": 5,  # version, treatment, sources, condition links, versions
     "/api/v1/exercises/": LIST_QUERIES,
-    "/api/v1/exercises/plank/": 4,  # version, exercise, sources, condition links
+    "/api/v1/exercises/plank/": 5,  # version, exercise, sources, condition links, versions
     "/api/v1/sources/": LIST_QUERIES,
-    "/api/v1/sources/nice-ng59/": 2,  # version, source
+    "/api/v1/sources/nice-ng59/": 3,  # version, source, versions
     "/api/v1/conditions/?nerve_root=L3-S1": LIST_QUERIES + 2,  # + root order for the range, + code check
     "/api/v1/conditions/?nerve=femoral&region=groin": LIST_QUERIES + 2,  # + one code check per filter
     "/api/v1/exercises/?suitable_for=sciatica": LIST_QUERIES + 1,
     "/api/v1/exercises/?condition=sciatica": LIST_QUERIES + 1,
-    "/api/v1/export/": 61,  # version, a savepoint, each kind's rows and prefetches, the release
+    "/api/v1/body-map/": 3,  # version, views, shapes with their regions
+    "/api/v1/nerve-roots/L5/dermatome.svg": 5,  # version, root and key point, dermatome, views, shapes
+    "/api/v1/nerves/sciatic/territory.svg": 5,  # version, nerve, territory, views, shapes
+    # version, count, page, the version before the page, each versioned kind's history in the page's time
+    # (32), the keys of the records they name (12), the change requests published
+    "/api/v1/versions/": 50,
+    # version, a savepoint, the version read for the zip, each kind's rows (32) and cited sources (12), versions
+    "/api/v1/export/csv/": 49,
+    "/api/v1/export/": 64,  # version, a savepoint, each kind's rows and prefetches, the body map, the release, versions
 }
 
 
