@@ -31,6 +31,20 @@ def collected(*args: str) -> list[str]:
     return [line for line in output.stdout.splitlines() if "::" in line]
 
 
+def test_no_test_of_the_fast_run_empties_the_database_it_reuses(request):
+    # Django empties the tables after a test that commits. The fast run keeps its databases between runs,
+    # so a test there that commits must limit that to apps whose tables it may empty (available_apps).
+    flushing = [
+        item.nodeid
+        for item in request.session.items
+        if (marker := item.get_closest_marker("django_db")) is not None
+        and marker.kwargs.get("transaction")
+        and marker.kwargs.get("available_apps") is None
+        and not any(item.get_closest_marker(name) for name in ("live", "browser", "commits"))
+    ]
+    assert flushing == []
+
+
 @pytest.mark.slow
 def test_the_fast_run_leaves_out_the_live_browser_commits_fuzz_and_the_few_slow_tests_and_nothing_else():
     everything = collected()
