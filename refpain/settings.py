@@ -81,6 +81,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }
 
 INSTALLED_APPS = [
+    # First, so that its runserver (JSON error answers) wins over the staticfiles app's.
+    "refpain",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
