@@ -14,6 +14,7 @@ from refpain.auth import TokenView
 from refpain.health import healthz
 from refpain.http.openapi import SchemaView
 from refpain.index import index
+from refpain.registration import RegistrationView
 
 # The trailing slash is optional, so a client that leaves it out gets an answer, not a redirect.
 router = DefaultRouter()
@@ -27,6 +28,7 @@ api_v1 = [
     *router.urls,
     path("export/", ExportView.as_view(), name="export"),
     path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("auth/register/", RegistrationView.as_view(), name="auth-register"),
     path("account/", AccountView.as_view(), name="account"),
     path("account/data/", AccountDataView.as_view(), name="account-data"),
 ]

@@ -1,4 +1,4 @@
-"""Strict JSON fields shared by the APIs: a value of the wrong JSON type is a 400, never coerced."""
+"""Strict JSON fields shared by the APIs: a value of the wrong JSON type, or a field not asked for, is a 400."""
 
 from rest_framework import serializers
 
@@ -23,3 +23,20 @@ class StrictBooleanField(serializers.BooleanField):
         if not isinstance(data, bool):
             self.fail("invalid")
         return data
+
+
+class StrictSerializer(serializers.Serializer):
+    """Rejects fields it does not know, so nothing unexpected (a name, say) is silently taken."""
+
+    def to_internal_value(self, data):
+        unexpected = sorted(set(data) - set(self.fields)) if isinstance(data, dict) else []
+        errors = {
+            key: [serializers.ErrorDetail("This field is not accepted.", code="unexpected_field")] for key in unexpected
+        }
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({**error.detail, **errors}) from error
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
