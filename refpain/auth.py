@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from refpain.http.authentication import TokenAuthentication
 from refpain.http.openapi import ERROR_RESPONSES, ErrorSerializer
+from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import SignInRateThrottle
 
 User = get_user_model()
@@ -34,7 +35,7 @@ class SignInSerializer(serializers.Serializer):
         return {"user": user}
 
 
-class TokenView(APIView):
+class TokenView(QueryParametersMixin, APIView):
     """POST a username and password for a token that expires; DELETE with that token to revoke it."""
 
     def get_authenticators(self):

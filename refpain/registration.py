@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from refpain.auth import PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH
 from refpain.http.fields import StrictSerializer
 from refpain.http.openapi import ERROR_RESPONSES
+from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import SignInRateThrottle
 
 User = get_user_model()
@@ -62,7 +63,7 @@ class RegistrationSerializer(StrictSerializer):
         return attrs
 
 
-class RegistrationView(APIView):
+class RegistrationView(QueryParametersMixin, APIView):
     """POST a username and password to create an app user's account; then sign in at auth/token/."""
 
     authentication_classes: list = []  # a stale token an app still sends must not stop it registering

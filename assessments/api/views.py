@@ -18,6 +18,7 @@ from assessments.models import Assessment
 from assessments.services import assessment_create
 from assessments.snapshot import published_knowledge
 from refpain.http.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES
+from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import ScopedThrottle
 
 UUID_PATTERN = "[0-9a-fA-F-]{36}"
@@ -40,6 +41,7 @@ UUID_PATTERN = "[0-9a-fA-F-]{36}"
     ),
 )
 class AssessmentViewSet(
+    QueryParametersMixin,
     mixins.CreateModelMixin,
     mixins.RetrieveModelMixin,
     mixins.DestroyModelMixin,

@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers, status
 
 from refpain.http.errors import error_body
+from refpain.http.parameters import QueryParametersMixin
 
 
 class FieldErrorSerializer(serializers.Serializer):
@@ -49,8 +50,10 @@ class TokenScheme(KnoxTokenScheme):
     target_class = "refpain.http.authentication.TokenAuthentication"
 
 
-class SchemaView(SpectacularAPIView):
+class SchemaView(QueryParametersMixin, SpectacularAPIView):
     """The OpenAPI schema, refusing any `version` (echoed into a header) and a `lang` Django does not know."""
+
+    query_parameters = ("lang", "version")  # and `format` (json or yaml), which every view takes
 
     @extend_schema(exclude=True)  # as SERVE_INCLUDE_SCHEMA=False does for drf-spectacular's own view
     def get(self, request, *args, **kwargs):
