@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from refpain.auth import PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH
-from refpain.http.fields import StrictSerializer
+from refpain.http.fields import StrictCharField, StrictSerializer
 from refpain.http.openapi import ERROR_RESPONSES
 from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import SignInRateThrottle
@@ -35,12 +35,12 @@ def account_register(*, username: str, password: str):
 class RegistrationSerializer(StrictSerializer):
     """A new app user's username and password: Django's username rules and password validators, nothing else."""
 
-    username = serializers.CharField(
+    username = StrictCharField(
         max_length=USERNAME_MAX_LENGTH,
         validators=[User.username_validator],
         help_text="Letters, digits and @ . + - _ only, up to 150 characters; unique.",
     )
-    password = serializers.CharField(
+    password = StrictCharField(
         max_length=PASSWORD_MAX_LENGTH,
         trim_whitespace=False,
         write_only=True,

@@ -122,3 +122,12 @@ def test_a_stale_token_sent_along_does_not_stop_an_app_registering():
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION="Token " + "0" * 64)
     assert register(api).status_code == 201
+
+
+@pytest.mark.parametrize("url", [REGISTER_URL, "/api/v1/auth/token/"])
+@pytest.mark.parametrize("field", ["username", "password"])
+def test_a_username_or_password_sent_as_a_number_is_a_400_not_taken_as_text(url, field):
+    response = APIClient().post(url, {"username": "app-user", "password": PASSWORD, field: 12345678}, format="json")
+    assert response.status_code == 400
+    assert errors(response) == [(field, "invalid")]
+    assert not get_user_model().objects.exists()

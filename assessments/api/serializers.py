@@ -173,7 +173,7 @@ class ConditionResultSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     role = serializers.ChoiceField(
-        ConditionRole.values(),
+        ConditionRole.choices(),
         help_text="A cause excludes the other causes; a syndrome (sciatica, radiculopathy) is explained by them.",
     )
     probability = serializers.FloatField(

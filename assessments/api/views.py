@@ -2,12 +2,13 @@
 
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
+from assessments.api.examples import EXAMPLE_ASSESSMENT
 from assessments.api.serializers import (
     AssessmentRequestSerializer,
     AssessmentResultSerializer,
@@ -31,6 +32,7 @@ UUID_PATTERN = "[0-9a-fA-F-]{36}"
         responses={201: AssessmentResultSerializer, **ERROR_RESPONSES},
         description="Assess what a person reports and an examiner finds: triage, likely causes with their "
         "evidence, the nerve roots and nerves involved, and what helps. Stores the result.",
+        examples=[OpenApiExample("An L5 picture on the left", value=EXAMPLE_ASSESSMENT, request_only=True)],
     ),
     retrieve=extend_schema(tags=["assessments"], responses={200: AssessmentResultSerializer, **ERROR_RESPONSES}),
     destroy=extend_schema(tags=["assessments"], responses={204: None, **ERROR_RESPONSES}),

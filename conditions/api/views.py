@@ -6,7 +6,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import filters as drf_filters
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
@@ -20,6 +19,7 @@ from conditions.api.caching import KnowledgeCacheMixin
 from conditions.kinds import EXPORTED_KINDS
 from conditions.versioning import consistent_read, knowledge_version
 from refpain.http.openapi import ERROR_RESPONSES
+from refpain.http.ordering import StrictOrderingFilter
 from refpain.http.search import BoundedSearchFilter
 
 
@@ -33,7 +33,7 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [
         *viewsets.ReadOnlyModelViewSet.filter_backends,  # type: ignore[misc]  # a class attribute; stubs: per instance
         BoundedSearchFilter,
-        drf_filters.OrderingFilter,
+        StrictOrderingFilter,
     ]
     search_fields = ["code", "name"]
     ordering_fields = ["code", "name"]
@@ -199,7 +199,13 @@ class TreatmentViewSet(KnowledgeViewSet):
     serializers.ExerciseListSerializer,
     serializers.ExerciseDetailSerializer,
     list_parameters=[
-        OpenApiParameter("condition", str, deprecated=True, description="Deprecated: the same as suitable_for.")
+        OpenApiParameter(
+            "condition",
+            str,
+            deprecated=True,
+            pattern=filters.CODE_LIST["pattern"],
+            description=filters.ExerciseFilter.base_filters["condition"].extra["help_text"],
+        )
     ],
 )
 class ExerciseViewSet(KnowledgeViewSet):

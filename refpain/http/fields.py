@@ -14,6 +14,17 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictCharField(serializers.CharField):
+    """Text that must be sent as a JSON string, not a number or a boolean turned into one."""
+
+    default_error_messages = {"invalid": "Text is required: send a JSON string."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class StrictBooleanField(serializers.BooleanField):
     """A boolean that must be sent as JSON true or false."""
 

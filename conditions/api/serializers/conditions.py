@@ -15,13 +15,20 @@ from conditions.api.serializers.links import (
 from conditions.api.serializers.red_flags import RedFlagRefSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
+PRIOR_MEANING = (
+    "The share of people with pain referred into the hip, groin or thigh, presenting to primary care, whose pain "
+    "this condition causes (0.04: 4 in 100). Causes exclude each other; a syndrome's prior is the share with its "
+    "pattern, whatever the cause. `prior_provenance` says whether it is from a study or a curator's estimate."
+)
+
 
 class ConditionListSerializer(serializers.ModelSerializer):
     """A condition, in short."""
 
     class Meta:
         model = m.Condition
-        fields: tuple[str, ...] = ("code", "name", "category", "icd10_codes", "prior", "summary")
+        fields: tuple[str, ...] = ("code", "name", "category", "role", "icd10_codes", "prior", "summary")
+        extra_kwargs = {"prior": {"help_text": PRIOR_MEANING}}
 
 
 class SymptomEvidenceSerializer(AccuracySerializer):
@@ -122,6 +129,7 @@ class ConditionDetailSerializer(ConditionListSerializer):
             "prior_source",
             "prior_rationale",
             "care_level",
+            "upper_motor_neurone",
             "note",
             "nerve_roots",
             "nerves",
