@@ -2,7 +2,7 @@
 
 from django.core import serializers
 
-from conditions.kinds import VERSIONED_MODELS
+from conditions.kinds import KNOWLEDGE_MODELS
 from conditions.models import KnowledgeVersion
 
 
@@ -32,7 +32,7 @@ def knowledge_state_at(version: str) -> dict[str, list[dict]]:
     """
     moment = published_at(version)
     state = {}
-    for model in VERSIONED_MODELS:
+    for model in KNOWLEDGE_MODELS:
         fields = [field.name for field in model._meta.concrete_fields if field.name != model._meta.pk.name]
         records = model.history.as_of(moment).order_by("pk")  # type: ignore[attr-defined]  # added by simple_history
         state[model._meta.label] = serializers.serialize("python", records, fields=fields)
