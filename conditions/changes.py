@@ -14,7 +14,7 @@ from django.core.cache import caches
 from django.db.models import CharField, DateTimeField, F, Model, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 
-from .kinds import KINDS, VERSIONED_MODELS, kind_of
+from .kinds import KINDS, KNOWLEDGE_MODELS, kind_of
 from .models import KnowledgeVersion
 from .versioning import knowledge_version_read
 
@@ -135,7 +135,7 @@ def changes_by_version(windows: list[tuple[str, datetime | None, datetime]]) -> 
     latest = max(end for _, _, end in windows)
     keys = KeyNames()
     summary: dict[str, dict] = {label: {"added": {}, "changed": {}, "removed": {}} for label, _, _ in windows}
-    for model in VERSIONED_MODELS:
+    for model in KNOWLEDGE_MODELS:
         kind = kind_of(model)
         history = model.history.filter(history_date__lte=latest)  # type: ignore[attr-defined]
         if earliest is not None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from django.core import serializers
 from django.db import transaction
 
-from .kinds import VERSIONED_MODELS
+from .kinds import KNOWLEDGE_MODELS
 from .models import KnowledgeVersion
 
 
@@ -42,7 +42,7 @@ def knowledge_state_at(version: str) -> dict[str, list[dict]]:
     """
     moment = published_at(version)
     state = {}
-    for model in VERSIONED_MODELS:
+    for model in KNOWLEDGE_MODELS:
         fields = [field.name for field in model._meta.concrete_fields if field.name != model._meta.pk.name]
         records = model.history.as_of(moment).order_by("pk")  # type: ignore[attr-defined]  # added by simple_history
         state[model._meta.label] = serializers.serialize("python", records, fields=fields)
@@ -79,18 +79,18 @@ def restore(moment: datetime) -> None:
             .latest_of_each()
             .exclude(history_type="-")
         )
-        for model in VERSIONED_MODELS
+        for model in KNOWLEDGE_MODELS
     }
     cited = {
         history: list(history.objects.filter(history__in=[record.history_id for record in latest[model]]))
-        for model in VERSIONED_MODELS
+        for model in KNOWLEDGE_MODELS
         for history in m2m_histories(model)
     }
-    for model in reversed(VERSIONED_MODELS):  # links before the records they join
+    for model in reversed(KNOWLEDGE_MODELS):  # links before the records they join
         for history in m2m_histories(model):
             history.instance_type.objects.all()._raw_delete(connection.alias)
         model._default_manager.all()._raw_delete(connection.alias)
-    for model in VERSIONED_MODELS:
+    for model in KNOWLEDGE_MODELS:
         model._default_manager.bulk_create([record.instance for record in latest[model]], batch_size=500)
     for history, rows in cited.items():
         through = history.instance_type  # simple_history keeps the through model on its m2m history model
@@ -99,7 +99,7 @@ def restore(moment: datetime) -> None:
             [through(**{name: getattr(row, name) for name in columns}) for row in rows], batch_size=500
         )
     # The histories as they stood then, so that what is derived from them (updated_version) is as it was.
-    for model in VERSIONED_MODELS:
+    for model in KNOWLEDGE_MODELS:
         for history in m2m_histories(model):
             history.objects.filter(history__history_date__gt=moment)._raw_delete(connection.alias)
         model.history.filter(history_date__gt=moment)._raw_delete(connection.alias)  # type: ignore[attr-defined]

@@ -1,8 +1,19 @@
 """The one list of the kinds of knowledge: every other list of them is derived from KINDS.
 
-Adding a kind of knowledge is one entry here plus its model (and its serializer and viewset if it has
-an API). Its fixture file, load order, API route, export section, versioning, review capture, history
-and the assessment engine's snapshot all follow from the entry.
+From a kind's entry follow its fixture file and load order, its API route, its export section and
+place, versioning (every kind moves the knowledge version and keeps a history), review capture (every
+admin edit of it becomes a change request) and the rows of the assessment engine's snapshot.
+
+Adding a kind takes more than the entry; tests/conditions/test_kinds.py fails until each is there:
+- the model (with its history) and its generated migration, in conditions/models/;
+- its admin class, a ReviewedAdmin, in curation/admin/ (records.py, or links.py for a link);
+- a data migration granting the Editors and Reviewers roles its view, add, change and delete
+  permissions (as conditions/migrations/0004 does for modifiers);
+- with an API: its selectors, serializers, filter set and viewset, and the viewset in VIEWSETS
+  (conditions/api/urls.py);
+- in the export: its EXPORT_CONTENT entry and ExportSerializer field (conditions/api/views.py);
+- its fixture records in the file its entry names;
+- for the engine: code in assessments/engine/ that reads its snapshot rows.
 """
 
 from dataclasses import dataclass, field
@@ -48,8 +59,6 @@ class KnowledgeKind:
     # The fields that identify a record (its natural key) where the model does not name them and they are
     # not simply its code.
     natural_key: tuple[str, ...] = ()
-    versioned: bool = True  # changes move the knowledge version, and the record keeps a history
-    reviewed: bool = True  # admin edits become change requests that another clinician approves
     # The records whose API entry lists a row of this kind (a dermatome row shows on its root and its region),
     # as field paths from the row: a change to the row is a change to them, for updated_version and changed_since.
     belongs_to: tuple[str, ...] = ()
@@ -399,9 +408,9 @@ KINDS: tuple[KnowledgeKind, ...] = (
 # The models of the knowledge store that are not knowledge: its bookkeeping.
 INTERNAL_MODELS = (m.KnowledgeVersion, m.LoadedFixtureRecord)
 
+# Every kind is versioned (a change moves the knowledge version; the record keeps a history) and reviewed
+# (an admin edit becomes a change request another clinician approves).
 KNOWLEDGE_MODELS = tuple(kind.model for kind in KINDS)
-VERSIONED_MODELS = tuple(kind.model for kind in KINDS if kind.versioned)
-REVIEWED_MODELS = tuple(kind.model for kind in KINDS if kind.reviewed)
 API_KINDS = tuple(kind for kind in KINDS if kind.api)
 EXPORTED_KINDS = tuple(
     sorted((kind for kind in KINDS if kind.export), key=lambda kind: kind.export.position if kind.export else 0)

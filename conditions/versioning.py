@@ -11,14 +11,14 @@ from contextlib import contextmanager
 from django.core import serializers
 from django.db import transaction
 
-from .kinds import VERSIONED_MODELS
+from .kinds import KNOWLEDGE_MODELS
 from .models import KnowledgeVersion
 
 
 def curated_models() -> list:
     """Every model whose rows are curated knowledge, with the tables of their cited sources."""
-    models = list(VERSIONED_MODELS)
-    models += [model.sources.through for model in VERSIONED_MODELS if hasattr(model, "sources")]
+    models = list(KNOWLEDGE_MODELS)
+    models += [model.sources.through for model in KNOWLEDGE_MODELS if hasattr(model, "sources")]
     return sorted(models, key=lambda model: model._meta.label)
 
 

@@ -194,7 +194,7 @@ class CriterionKind(Vocabulary):
     AGE_AT_LEAST = "age_at_least", "Age at least"
     PAIN_IN_REGION = "pain_in_region", "Pain in a region"
     SENSORY_CHANGE_BILATERAL = "sensory_change_bilateral", "Numbness or tingling on both sides"
-    NEUROLOGICAL_DEFICIT = "neurological_deficit", "Any numbness, tingling or weakness"
+    NEUROLOGICAL_DEFICIT = "neurological_deficit", "Any numbness, tingling, weakness, or reduced or absent reflex"
     LEG_SYMPTOMS = "leg_symptoms", "Pain, numbness, tingling or weakness in a leg"
     REFLEX_BRISK = "reflex_brisk", "Reflex brisk (of a given reflex, or of any)"
     DURATION_AT_LEAST = "duration_at_least", "Symptoms lasting at least (days)"

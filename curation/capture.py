@@ -10,7 +10,7 @@ from django.core import serializers
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
-from conditions.kinds import REVIEWED_MODELS
+from conditions.kinds import KNOWLEDGE_MODELS
 
 _active = threading.local()
 
@@ -36,7 +36,7 @@ def stored_state(model, pk, *, lock: bool = False) -> dict | None:
 class ChangeCapture:
     """What one admin request saved or deleted, in order, with each record's state before it."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.entries: dict[tuple[str, object], dict] = {}
 
     def before_change(self, instance, action: str) -> None:
@@ -107,11 +107,11 @@ def on_m2m_changed(sender, instance, action, **kwargs):
         capture.before_change(instance, "update")
 
 
-CAPTURED = frozenset(REVIEWED_MODELS)
+CAPTURED = frozenset(KNOWLEDGE_MODELS)
 
 
 def connect_capture_signals() -> None:
-    for model in REVIEWED_MODELS:
+    for model in KNOWLEDGE_MODELS:
         uid = model._meta.label
         pre_save.connect(on_pre_save, sender=model, dispatch_uid=f"review-pre-save-{uid}")
         post_save.connect(on_post_save, sender=model, dispatch_uid=f"review-post-save-{uid}")

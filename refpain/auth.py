@@ -2,7 +2,7 @@
 
 from django.contrib.auth import authenticate, get_user_model, user_logged_in, user_logged_out
 from django.utils.cache import add_never_cache_headers
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, inline_serializer
 from knox.models import get_token_model
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -10,7 +10,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from refpain.http.authentication import TokenAuthentication
+from refpain.http.fields import StrictCharField
 from refpain.http.openapi import ERROR_RESPONSES, ErrorSerializer
+from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import SignInRateThrottle
 
 User = get_user_model()
@@ -22,8 +24,8 @@ PASSWORD_MAX_LENGTH = 4096
 class SignInSerializer(serializers.Serializer):
     """A username and password, checked through Django's backends (and so counted by django-axes)."""
 
-    username = serializers.CharField(max_length=USERNAME_MAX_LENGTH)
-    password = serializers.CharField(
+    username = StrictCharField(max_length=USERNAME_MAX_LENGTH)
+    password = StrictCharField(
         max_length=PASSWORD_MAX_LENGTH, trim_whitespace=False, write_only=True, style={"input_type": "password"}
     )
 
@@ -34,7 +36,7 @@ class SignInSerializer(serializers.Serializer):
         return {"user": user}
 
 
-class TokenView(APIView):
+class TokenView(QueryParametersMixin, APIView):
     """POST a username and password for a token that expires; DELETE with that token to revoke it."""
 
     def get_authenticators(self):
@@ -54,6 +56,13 @@ class TokenView(APIView):
         description="Sign in: a username and password for a token to send as 'Authorization: Token <token>' "
         "until its expiry.",
         request=SignInSerializer,
+        examples=[
+            OpenApiExample(
+                "The account registered",
+                value={"username": "app-user", "password": "correct horse battery"},
+                request_only=True,
+            ),
+        ],
         responses={
             200: inline_serializer("Token", {"token": serializers.CharField(), "expiry": serializers.DateTimeField()}),
             400: ERROR_RESPONSES[400],

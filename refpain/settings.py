@@ -81,6 +81,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }
 
 INSTALLED_APPS = [
+    # First, so that its runserver (JSON error answers) wins over the staticfiles app's.
+    "refpain",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -270,7 +272,7 @@ REST_FRAMEWORK = {
         # Password guessing: attempts per client address, before any lock-out of an account.
         "sign_in": os.environ.get("SIGN_IN_RATE", "5/minute"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "refpain.http.schema.ProjectAutoSchema",
     "EXCEPTION_HANDLER": "refpain.http.errors.api_exception_handler",
     # No ?format= switching: the API speaks JSON only.
     "URL_FORMAT_OVERRIDE": None,
@@ -305,6 +307,7 @@ SPECTACULAR_SETTINGS = {
         "EvidenceProvenanceEnum": ["study", "curator_estimate", "engine_rule"],
         "ConditionCategoryEnum": "conditions.vocabulary.ConditionCategory.choices",
         "ModifierKindEnum": "conditions.vocabulary.ModifierKind.choices",
+        "ConditionRoleEnum": "conditions.vocabulary.ConditionRole.choices",
         "AssessmentRequestSexEnum": ["female", "male", "other"],
         "SideEnum": ["left", "right", "both"],  # an assessment finding's side
         "BodySideEnum": "conditions.vocabulary.BodySide.choices",  # a side of the body on the body map

@@ -17,6 +17,7 @@ from refpain.auth import TokenView
 from refpain.health import healthz
 from refpain.http.openapi import SchemaView
 from refpain.index import index
+from refpain.registration import RegistrationView
 
 # The trailing slash is optional, so a client that leaves it out gets an answer, not a redirect.
 router = DefaultRouter()
@@ -36,6 +37,7 @@ api_v1 = [
     re_path(r"^nerve-roots/(?P<code>[A-Za-z0-9_-]+)/dermatome\.svg$", DermatomePictureView.as_view(), name="dermatome"),
     re_path(r"^nerves/(?P<code>[A-Za-z0-9_-]+)/territory\.svg$", TerritoryPictureView.as_view(), name="territory"),
     path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("auth/register/", RegistrationView.as_view(), name="auth-register"),
     path("account/", AccountView.as_view(), name="account"),
     path("account/data/", AccountDataView.as_view(), name="account-data"),
 ]

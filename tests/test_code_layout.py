@@ -1,6 +1,7 @@
-"""The code keeps one name per concept (no class name is defined in two places) and short modules."""
+"""The code keeps one name per concept (no class name defined twice), short modules, and is all type-checked."""
 
 import ast
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -38,3 +39,9 @@ def test_every_test_module_is_under_400_lines():
         str(path.relative_to(ROOT)): len(path.read_text().splitlines()) for path in (ROOT / "tests").rglob("test_*.py")
     }
     assert {path: length for path, length in lengths.items() if length >= 400} == {}
+
+
+def test_the_type_checker_checks_every_package_of_the_project():
+    checked = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mypy"]["files"])
+    packages = {path.parent.name for path in ROOT.glob("*/__init__.py")} - {".venv"}
+    assert packages <= checked

@@ -15,7 +15,7 @@ SLOW = (
     "tests/curation/test_migrations.py",
     "tests/conditions/test_loading.py::test_dump_then_load_into_a_fresh_database_round_trips",
     "tests/assessments/test_engine.py::test_output_does_not_depend_on_the_hash_seed",
-    "tests/test_fast_loop.py::",
+    "tests/test_fast_loop.py::test_the_fast_run_leaves_out",
 )
 
 
@@ -29,6 +29,20 @@ def collected(*args: str) -> list[str]:
     )
     assert output.returncode == 0, output.stdout + output.stderr
     return [line for line in output.stdout.splitlines() if "::" in line]
+
+
+def test_no_test_of_the_fast_run_empties_the_database_it_reuses(request):
+    # Django empties the tables after a test that commits. The fast run keeps its databases between runs,
+    # so a test there that commits must limit that to apps whose tables it may empty (available_apps).
+    flushing = [
+        item.nodeid
+        for item in request.session.items
+        if (marker := item.get_closest_marker("django_db")) is not None
+        and marker.kwargs.get("transaction")
+        and marker.kwargs.get("available_apps") is None
+        and not any(item.get_closest_marker(name) for name in ("live", "browser", "commits"))
+    ]
+    assert flushing == []
 
 
 @pytest.mark.slow

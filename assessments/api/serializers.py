@@ -5,7 +5,7 @@ from rest_framework import serializers
 from assessments.engine.codes import PREGNANCY, PREGNANCY_20_WEEKS
 from assessments.engine.types import REFLEX_STATUSES, SENSORY_KINDS, SIDES, TEST_RESULTS
 from conditions.vocabulary import ConditionRole, TriageLevel
-from refpain.http.fields import StrictBooleanField, StrictIntegerField
+from refpain.http.fields import StrictBooleanField, StrictIntegerField, StrictSerializer
 
 MAX_ITEMS = 50  # more findings of one kind than there are regions or actions is not a real assessment
 PREGNANCY_CODES = (PREGNANCY, PREGNANCY_20_WEEKS)
@@ -29,23 +29,6 @@ class KnownCodeField(serializers.CharField):
         if code not in self.context["knowledge"].codes[self.kind]:
             raise serializers.ValidationError(f"Unknown {self.label_for_errors} code: {code}.", code="unknown_code")
         return code
-
-
-class StrictSerializer(serializers.Serializer):
-    """Rejects fields it does not know, so nothing unexpected (a name, say) is silently taken."""
-
-    def to_internal_value(self, data):
-        unexpected = sorted(set(data) - set(self.fields)) if isinstance(data, dict) else []
-        errors = {
-            key: [serializers.ErrorDetail("This field is not accepted.", code="unexpected_field")] for key in unexpected
-        }
-        try:
-            value = super().to_internal_value(data)
-        except serializers.ValidationError as error:
-            raise serializers.ValidationError({**error.detail, **errors}) from error
-        if errors:
-            raise serializers.ValidationError(errors)
-        return value
 
 
 class RegionOnSideSerializer(StrictSerializer):
@@ -211,7 +194,7 @@ class ConditionResultSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     role = serializers.ChoiceField(
-        ConditionRole.values(),
+        ConditionRole.choices(),
         help_text="A cause excludes the other causes; a syndrome (sciatica, radiculopathy) is explained by them.",
     )
     probability = serializers.FloatField(

@@ -12,6 +12,7 @@ from assessments.selectors import weekly_groups
 from assessments.statistics import week_start, weekly_statistics
 from conditions.models import NerveRoot
 from refpain.http.openapi import SIGNED_IN_RESPONSES, ErrorSerializer
+from refpain.http.parameters import QueryParametersMixin
 
 STATISTICS_PERMISSION = "assessments.view_statistics"
 
@@ -30,8 +31,10 @@ class StatisticsQuerySerializer(serializers.Serializer):
     since = serializers.DateField(
         required=False, help_text="Count assessments from the Monday of this date's week (YYYY-MM-DD) on."
     )
-    nerve_root = serializers.CharField(
-        required=False, help_text="Only assessments whose result names this nerve root (T12 to S5)."
+    nerve_root = serializers.RegexField(
+        r"^[A-Z][0-9]{1,2}$",
+        required=False,
+        help_text="Only assessments whose result names this nerve root (T12 to S5).",
     )
 
 
@@ -71,10 +74,11 @@ class AssessmentStatisticsSerializer(serializers.Serializer):
     weeks = WeekSerializer(many=True)
 
 
-class AssessmentStatisticsView(APIView):
+class AssessmentStatisticsView(QueryParametersMixin, APIView):
     """Aggregate counts of stored assessments for researchers: never one person, never a cell below k."""
 
     permission_classes = [CanReadStatistics]
+    query_parameters = tuple(StatisticsQuerySerializer().fields)
 
     @extend_schema(
         tags=["statistics"],

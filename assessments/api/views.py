@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -11,6 +11,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from assessments.api.examples import EXAMPLE_ASSESSMENT
 from assessments.api.serializers import (
     AssessmentRequestSerializer,
     AssessmentResultSerializer,
@@ -26,6 +27,7 @@ from assessments.snapshot import published_knowledge
 from conditions.api.pictures import SVG_RESPONSES, SVGRenderer, body_map, errors_as_json, svg_response
 from conditions.pictures import draw_map
 from refpain.http.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES
+from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import ScopedThrottle
 
 UUID_PATTERN = "[0-9a-fA-F-]{36}"
@@ -56,6 +58,7 @@ CODE_SYSTEMS = {
         responses={201: AssessmentResultSerializer, **ERROR_RESPONSES},
         description="Assess what a person reports and an examiner finds: triage, likely causes with their "
         "evidence, the nerve roots and nerves involved, and what helps. Stores the result.",
+        examples=[OpenApiExample("An L5 picture on the left", value=EXAMPLE_ASSESSMENT, request_only=True)],
     ),
     retrieve=extend_schema(tags=["assessments"], responses={200: AssessmentResultSerializer, **ERROR_RESPONSES}),
     destroy=extend_schema(tags=["assessments"], responses={204: None, **ERROR_RESPONSES}),
@@ -78,6 +81,7 @@ CODE_SYSTEMS = {
     ),
 )
 class AssessmentViewSet(
+    QueryParametersMixin,
     mixins.CreateModelMixin,
     mixins.RetrieveModelMixin,
     mixins.DestroyModelMixin,

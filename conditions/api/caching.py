@@ -14,10 +14,9 @@ from django.utils.http import parse_etags
 from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.views import APIView
 
 from conditions.versioning import knowledge_version_recent
+from refpain.http.parameters import QueryParametersMixin
 from refpain.http.release import release_id
 
 
@@ -33,18 +32,20 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     return "*" in tags or any(tag.removeprefix("W/") == etag.removeprefix("W/") for tag in tags)
 
 
-class KnowledgeCacheMixin(APIView):
+class KnowledgeCacheMixin(QueryParametersMixin):
     """Knowledge reads: a cached answer, or a 304, without running the view; tagged and cacheable."""
 
     etag: str | None = None
-    query_parameters: frozenset[str] = frozenset()  # a view's own parameters, besides filters and pages
 
     def dispatch(self, request, *args, **kwargs):
-        self.drop_unknown_parameters(request)
+        # A request with a parameter the view does not take goes the normal way, to its 400: it is never cached.
+        known = not self.unknown_parameters(request.GET)
+        if known:
+            self.drop_ignored_parameters(request)
         # The fast path: a read already answered at this version skips authentication, content
         # negotiation and the view itself, but not the rate limit. Anything else, including a
         # database outage or a client over its limit, goes the normal way.
-        if request.method in ("GET", "HEAD") and self.within_rate_limit(request):
+        if known and request.method in ("GET", "HEAD") and self.within_rate_limit(request):
             try:
                 etag = knowledge_etag()
             except DatabaseError:
@@ -54,25 +55,13 @@ class KnowledgeCacheMixin(APIView):
             self.etag = etag
         return super().dispatch(request, *args, **kwargs)
 
-    def known_parameters(self) -> set[str]:
-        """The query parameters that can change this view's answer; any other is ignored."""
-        known = set(self.query_parameters)
-        if filterset_class := getattr(self, "filterset_class", None):
-            known |= set(filterset_class.base_filters)
-        if getattr(self, "search_fields", None):
-            known.add(api_settings.SEARCH_PARAM)
-        if getattr(self, "ordering_fields", None):
-            known.add(api_settings.ORDERING_PARAM)
-        if paginator_class := getattr(self, "pagination_class", None):
-            known |= {paginator_class.page_query_param, paginator_class.page_size_query_param}
-        return known - {None}
-
-    def drop_unknown_parameters(self, request) -> None:
-        # Unknown parameters cannot change the answer, so they must not make a new cache entry
-        # (each would hold a whole rendered body) nor appear in the pagination links. Dropping
-        # them from the request keeps the answer, its links and its cache key in step.
-        known = self.known_parameters()
-        kept = sorted((name, value) for name, values in request.GET.lists() if name in known for value in values)
+    def drop_ignored_parameters(self, request) -> None:
+        # A parameter every view takes but this one ignores (format; page on a detail) cannot change the
+        # answer, so it must not make a new cache entry (each would hold a whole rendered body) nor appear
+        # in the pagination links. Dropping it from the request keeps the answer, its links and its cache
+        # key in step.
+        answering = self.answering_parameters()
+        kept = sorted((name, value) for name, values in request.GET.lists() if name in answering for value in values)
         if len(kept) != sum(len(values) for values in request.GET.lists()):
             query = urlencode(kept)
             request.META["QUERY_STRING"] = query

@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from conditions.changes import changed_since
@@ -29,7 +28,11 @@ class KnowledgeVersionField(forms.CharField):
             ) from None
 
 
-@extend_schema_field(OpenApiTypes.STR)
+# A version is its number and, since versions carry one, a dot and a random hex token: '12' or '12.9f3a61c2'.
+KNOWLEDGE_VERSION = {"type": "string", "pattern": r"^[0-9]+(\.[0-9a-f]+)?$"}
+
+
+@extend_schema_field(KNOWLEDGE_VERSION)
 class ChangedSinceFilter(django_filters.Filter):
     """Only the records changed after a knowledge version was published."""
 

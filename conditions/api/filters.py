@@ -14,8 +14,11 @@ from drf_spectacular.utils import extend_schema_field
 
 from conditions import models as m
 from conditions.api.changed_since import ChangedSinceFilter
+from conditions.kinds import KINDS
 
 EMPTY_CHOICE = "Choose one of the listed values (or leave the parameter out)."
+# What a list of codes may hold: codes (letters, digits, - and _) separated by commas, and spaces around them.
+CODE_LIST = {"type": "string", "pattern": r"^[A-Za-z0-9_,\s-]*$"}
 
 
 class StrictChoiceField(django_filters.fields.ChoiceField):
@@ -54,6 +57,12 @@ class KnowledgeFilterSet(django_filters.FilterSet):
     def filter_for_lookup(cls, field, lookup_type):
         filter_class, params = super().filter_for_lookup(field, lookup_type)
         return (StrictChoiceFilter if filter_class is django_filters.ChoiceFilter else filter_class), params
+
+
+def listed_at(model) -> str:
+    """Where the codes of a model's records are listed, for a filter's description."""
+    route = next(kind.api for kind in KINDS if kind.model is model and kind.api)
+    return f"Codes as listed at GET /api/v1/{route.path}/."
 
 
 def split_codes(value: str) -> list[str]:
@@ -114,15 +123,17 @@ class NerveRootCodesField(CodeListField):
         return expanded
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field(CODE_LIST)
 class CodesFilter(django_filters.Filter):
     """Filter on a relation by one or more codes of the related records."""
 
     field_class = CodeListField
+    codes_of: type | None = None  # the model whose codes it takes, where its field class names it
 
     def __init__(self, *, model=None, label_for_errors="", **kwargs):
         if model is not None:
             kwargs.update(model=model, label_for_errors=label_for_errors)
+        kwargs["help_text"] = f"{kwargs.get('help_text', '')} {listed_at(model or self.codes_of)}".strip()
         super().__init__(**kwargs)
 
     def filter(self, qs, codes):
@@ -135,6 +146,7 @@ class NerveRootCodesFilter(CodesFilter):
     """Filter on a relation to nerve roots by code, list or range."""
 
     field_class = NerveRootCodesField
+    codes_of = m.NerveRoot
 
 
 @extend_schema_field(OpenApiTypes.BOOL)
@@ -228,7 +240,7 @@ class ConditionFilter(KnowledgeFilterSet):
 
     class Meta:
         model = m.Condition
-        fields = ["nerve_root", "typical_root", "nerve", "region", "symptom", "test", "red_flag", "category"]
+        fields = ["nerve_root", "typical_root", "nerve", "region", "symptom", "test", "red_flag", "category", "role"]
 
     def filter_roots(self, qs, name, value):
         # Root and typicality must match the same link row, so they are applied together, once.
@@ -372,7 +384,7 @@ class IntegerFilter(django_filters.NumberFilter):
 class SourceFilter(KnowledgeFilterSet):
     """Sources by kind and year."""
 
-    year = IntegerFilter()
+    year = IntegerFilter(help_text="Year of publication, e.g. 2019.")
 
     class Meta:
         model = m.Source

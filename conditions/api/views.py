@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import filters as drf_filters
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
@@ -20,12 +19,14 @@ from rest_framework.views import APIView
 from conditions import selectors
 from conditions.api import filters, serializers
 from conditions.api.caching import KnowledgeCacheMixin
+from conditions.api.changed_since import KNOWLEDGE_VERSION
 from conditions.changes import removed_since
 from conditions.history import UnknownVersion, published_at, published_state
 from conditions.kinds import EXPORTED_KINDS
 from conditions.tables import knowledge_zip
 from conditions.versioning import consistent_read, knowledge_version, knowledge_version_recent
 from refpain.http.openapi import ERROR_RESPONSES
+from refpain.http.ordering import StrictOrderingFilter
 from refpain.http.pagination import KnowledgePagination
 from refpain.http.search import BoundedSearchFilter
 
@@ -54,7 +55,7 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [
         *viewsets.ReadOnlyModelViewSet.filter_backends,  # type: ignore[misc]  # a class attribute; stubs: per instance
         BoundedSearchFilter,
-        drf_filters.OrderingFilter,
+        StrictOrderingFilter,
     ]
     search_fields = ["code", "name"]
     ordering_fields = ["code", "name"]
@@ -227,7 +228,13 @@ class TreatmentViewSet(KnowledgeViewSet):
     serializers.ExerciseListSerializer,
     serializers.ExerciseDetailSerializer,
     list_parameters=[
-        OpenApiParameter("condition", str, deprecated=True, description="Deprecated: the same as suitable_for.")
+        OpenApiParameter(
+            "condition",
+            str,
+            deprecated=True,
+            pattern=filters.CODE_LIST["pattern"],
+            description=filters.ExerciseFilter.base_filters["condition"].extra["help_text"],
+        )
     ],
 )
 class ExerciseViewSet(KnowledgeViewSet):
@@ -294,7 +301,7 @@ class ExportSerializer(drf_serializers.Serializer):
 
 VERSION_PARAMETER = OpenApiParameter(
     "version",
-    str,
+    KNOWLEDGE_VERSION,
     description="A knowledge version (GET /api/v1/versions/ lists them; an assessment's knowledge_version names "
     "one): the knowledge as it was published then, rebuilt from the history. A version never published is a 404.",
 )
@@ -304,7 +311,7 @@ class ExportView(KnowledgeCacheMixin, APIView):
     """Bulk export of the whole knowledge graph, for researchers; at any published version."""
 
     permission_classes = [AllowAny]
-    query_parameters = frozenset({"version"})
+    query_parameters = ("version",)
 
     @extend_schema(
         tags=["export"], parameters=[VERSION_PARAMETER], responses={200: ExportSerializer, **ERROR_RESPONSES}
@@ -326,7 +333,7 @@ class CsvExportView(KnowledgeCacheMixin, APIView):
     """The knowledge as a zip of CSV tables with a data dictionary, for pandas or R; at any published version."""
 
     permission_classes = [AllowAny]
-    query_parameters = frozenset({"version"})
+    query_parameters = ("version",)
 
     @extend_schema(
         tags=["export"],

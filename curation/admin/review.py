@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from conditions.kinds import REVIEWED_MODELS
+from conditions.kinds import KNOWLEDGE_MODELS
 from curation.capture import proposed_changes, serialized
 from curation.models import ChangeRequest, ChangeRequestStatus, PendingChangeRequest
 from curation.selectors import codes_with_pending_changes, pending_requests_touching, record_keys
@@ -124,7 +124,7 @@ class ReviewedAdmin(SimpleHistoryAdmin):
         return HttpResponseRedirect(reverse("admin:curation_changerequest_change", args=[change_request.pk]))
 
 
-CURATED = frozenset(REVIEWED_MODELS)
+CURATED = frozenset(KNOWLEDGE_MODELS)
 
 
 def diff_rows(change: dict) -> list[tuple[str, str, str]]:

@@ -12,9 +12,10 @@ from privacy.api.serializers import AccountDataSerializer
 from privacy.selectors import account_data
 from privacy.services import AccountInCuration, account_erase
 from refpain.http.openapi import SIGNED_IN_RESPONSES, ErrorSerializer
+from refpain.http.parameters import QueryParametersMixin
 
 
-class AccountDataView(APIView):
+class AccountDataView(QueryParametersMixin, APIView):
     """The signed-in user's account and all their stored assessments (input and result), as one document."""
 
     permission_classes = [IsAuthenticated]
@@ -31,7 +32,7 @@ class AccountDataView(APIView):
         return response
 
 
-class AccountView(APIView):
+class AccountView(QueryParametersMixin, APIView):
     """The signed-in user's account: DELETE erases it with its stored assessments and tokens."""
 
     permission_classes = [IsAuthenticated]

@@ -1,5 +1,7 @@
 """One JSON error shape for every 4xx and 5xx: status, code, message and, for bad input, the fields."""
 
+from http import HTTPStatus
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
@@ -19,6 +21,19 @@ def error_body(status_code: int, code: str, message: str, errors: list[dict] | N
         if len(errors) > MAX_LISTED_ERRORS:
             body["errors_not_listed"] = len(errors) - MAX_LISTED_ERRORS
     return body
+
+
+def error_code_for_status(status_code: int) -> str:
+    """The code of an error a server answers by itself, from its status: 400 bad_request, 414 uri_too_long."""
+    if status_code == HTTPStatus.INTERNAL_SERVER_ERROR:
+        return "server_error"
+    if status_code == HTTPStatus.REQUEST_URI_TOO_LONG:
+        return "uri_too_long"  # RFC 9110's name; Python's phrase is still "Request-URI Too Long"
+    try:
+        phrase = HTTPStatus(status_code).phrase
+    except ValueError:
+        return "error"
+    return phrase.lower().replace(" ", "_").replace("-", "_")
 
 
 def flatten_errors(detail, path: str = "") -> list[dict]:

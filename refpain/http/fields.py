@@ -1,4 +1,4 @@
-"""Strict JSON fields shared by the APIs: a value of the wrong JSON type is a 400, never coerced."""
+"""Strict JSON fields shared by the APIs: a value of the wrong JSON type, or a field not asked for, is a 400."""
 
 from rest_framework import serializers
 
@@ -14,6 +14,17 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictCharField(serializers.CharField):
+    """Text that must be sent as a JSON string, not a number or a boolean turned into one."""
+
+    default_error_messages = {"invalid": "Text is required: send a JSON string."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class StrictBooleanField(serializers.BooleanField):
     """A boolean that must be sent as JSON true or false."""
 
@@ -23,3 +34,20 @@ class StrictBooleanField(serializers.BooleanField):
         if not isinstance(data, bool):
             self.fail("invalid")
         return data
+
+
+class StrictSerializer(serializers.Serializer):
+    """Rejects fields it does not know, so nothing unexpected (a name, say) is silently taken."""
+
+    def to_internal_value(self, data):
+        unexpected = sorted(set(data) - set(self.fields)) if isinstance(data, dict) else []
+        errors = {
+            key: [serializers.ErrorDetail("This field is not accepted.", code="unexpected_field")] for key in unexpected
+        }
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({**error.detail, **errors}) from error
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value

@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.http import JsonResponse
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers, status
 
 from refpain.http.errors import error_body
+from refpain.http.parameters import QueryParametersMixin
 
 
 class FieldErrorSerializer(serializers.Serializer):
@@ -49,8 +51,25 @@ class TokenScheme(KnoxTokenScheme):
     target_class = "refpain.http.authentication.TokenAuthentication"
 
 
-class SchemaView(SpectacularAPIView):
+class DescribedFilterExtension(DjangoFilterExtension):
+    """django-filter's parameters, keeping a filter's help_text as its description when its type is declared."""
+
+    priority = 1  # over drf-spectacular's own extension for django-filter
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
+        # A filter whose schema is declared (@extend_schema_field) loses its help_text in drf-spectacular.
+        help_text = filter_field.extra.get("help_text")
+        for parameter in parameters:
+            if help_text and not parameter.get("description"):
+                parameter["description"] = help_text
+        return parameters
+
+
+class SchemaView(QueryParametersMixin, SpectacularAPIView):
     """The OpenAPI schema, refusing any `version` (echoed into a header) and a `lang` Django does not know."""
+
+    query_parameters = ("lang", "version")  # and `format` (json or yaml), which every view takes
 
     @extend_schema(exclude=True)  # as SERVE_INCLUDE_SCHEMA=False does for drf-spectacular's own view
     def get(self, request, *args, **kwargs):

@@ -31,6 +31,12 @@ class KnowledgePagination(PageNumberPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_query_param:
+                parameter["description"] = "The page to answer, from 1; a page past the last is a 404."
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(maximum=self.max_page_size, default=self.page_size)
+                parameter["description"] = (
+                    f"Records per page, from 1 to {self.max_page_size} ({self.page_size} if left out); "
+                    "any other value is a 400."
+                )
         return parameters

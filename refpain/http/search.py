@@ -16,3 +16,16 @@ class BoundedSearchFilter(SearchFilter):
                 {self.search_param: [f"Search with at most {MAX_SEARCH_TERMS} words."]}, code="too_many_terms"
             )
         return terms
+
+    def get_schema_operation_parameters(self, view):
+        fields = ", ".join(field.lstrip("^=@$") for field in view.search_fields)
+        return [
+            {
+                "name": self.search_param,
+                "required": False,
+                "in": "query",
+                "description": f"Words to look for, at most {MAX_SEARCH_TERMS}, separated by spaces or commas: a "
+                f"record matches when each word is found (ignoring case) in one of its {fields}.",
+                "schema": {"type": "string"},
+            }
+        ]

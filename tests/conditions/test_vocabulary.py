@@ -9,9 +9,12 @@ import pytest
 from django.apps import apps
 from django.db.migrations.writer import MigrationWriter
 
+from assessments.engine.criteria import check
+from assessments.engine.knowledge import Criterion
+from assessments.engine.types import AssessmentInput
 from conditions import models as m
 from conditions import vocabulary
-from conditions.vocabulary import TriageLevel, Vocabulary
+from conditions.vocabulary import CriterionKind, TriageLevel, Vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 CANONICAL = json.loads((ROOT / "tests" / "data" / "vocabulary.json").read_text())
@@ -72,3 +75,30 @@ def test_migrations_would_spell_every_default_and_constraint_in_plain_codes():
     written = [MigrationWriter.serialize(field)[0] for model in models for field in model._meta.local_fields]
     written += [MigrationWriter.serialize(check)[0] for model in models for check in model._meta.constraints]
     assert [text for text in written if "vocabulary" in text] == []
+
+
+# A finding of every kind, on both legs, for the criteria that take no target.
+EVERY_FINDING = AssessmentInput.from_dict(
+    {
+        "age": 50,
+        "pain_regions": [{"region": "thigh-lateral", "side": side} for side in ("left", "right")],
+        "sensory_changes": [{"region": "foot-dorsum", "side": side, "kind": "numbness"} for side in ("left", "right")],
+        "weakness": [{"action": "great-toe-extension", "side": side} for side in ("left", "right")],
+        "reflexes": [{"reflex": "achilles", "side": "left", "status": "reduced"}],
+    }
+)
+# How a label names each kind of finding an assessment holds.
+WORDS = {
+    "pain_regions": ("pain",),
+    "sensory_changes": ("numbness", "sensory"),
+    "weakness": ("weak",),
+    "reflexes": ("reflex",),
+}
+
+
+@pytest.mark.parametrize("kind", list(CriterionKind), ids=str)
+def test_a_criterion_kinds_label_names_every_kind_of_finding_it_counts(kind):
+    counted = {item.kind.value for item in check(Criterion(kind, None, None), EVERY_FINDING).items}
+    label = kind.label.lower()
+    unnamed = [finding for finding in counted & set(WORDS) if not any(word in label for word in WORDS[finding])]
+    assert unnamed == []

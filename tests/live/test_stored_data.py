@@ -1,6 +1,8 @@
-"""Stored data in a running service: its access log keeps no assessment ids, and the documented backup
-restores into a fresh database with the same knowledge and every assessment."""
+"""Stored data in a running service: its access log keeps no assessment ids, the documented backup
+restores into a fresh database with the same knowledge and every assessment, and the documented
+accounts flow (register, sign in, assess, list, download, erase) runs as written."""
 
+import json
 import os
 import subprocess
 import sys
@@ -78,3 +80,23 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_knowledge_and_ass
     assert assessment_ids(restored_url) == stored and len(stored) >= 3
     shipped = {path.name for path in (ROOT / "fixtures").glob("*.json")}
     assert {path.name for path in (tmp_path / "knowledge-backup").iterdir()} == shipped
+
+
+def json_documents(text: str) -> list:
+    """The JSON documents curl printed one after another (its answers end with no newline)."""
+    decoder, documents, at = json.JSONDecoder(), [], 0
+    while at < len(text.strip()):
+        document, at = decoder.raw_decode(text, at)
+        documents.append(document)
+    return documents
+
+
+def test_the_documented_accounts_flow_runs_as_written_and_leaves_nothing_behind(service, cluster, tmp_path):
+    flow = documented_block("/auth/register/", "/account/data/").replace("http://127.0.0.1:8000", service.base)
+    registered, assessed, listed, downloaded = json_documents(run_shell(flow, cluster, "", tmp_path))
+    assert registered == {"username": "app-user"}
+    assert [item["id"] for item in listed["results"]] == [assessed["id"]]
+    assert [item["id"] for item in downloaded["assessments"]] == [assessed["id"]]
+    with psycopg.connect(cluster.url) as connection:
+        assert not connection.execute("SELECT 1 FROM auth_user WHERE username = 'app-user'").fetchall()
+        assert not connection.execute("SELECT 1 FROM assessments_assessment WHERE id = %s", [assessed["id"]]).fetchall()

@@ -16,13 +16,29 @@ from conditions.api.serializers.records import RecordSerializer
 from conditions.api.serializers.red_flags import RedFlagRefSerializer
 from conditions.api.serializers.sources import SourceRefSerializer
 
+PRIOR_MEANING = (
+    "The share of people with pain referred into the hip, groin or thigh, presenting to primary care, whose pain "
+    "this condition causes (0.04: 4 in 100). Causes exclude each other; a syndrome's prior is the share with its "
+    "pattern, whatever the cause. `prior_provenance` says whether it is from a study or a curator's estimate."
+)
+
 
 class ConditionListSerializer(RecordSerializer):
     """A condition, in short."""
 
     class Meta:
         model = m.Condition
-        fields: tuple[str, ...] = ("code", "name", "category", "icd10_codes", "prior", "summary", "updated_version")
+        fields: tuple[str, ...] = (
+            "code",
+            "name",
+            "category",
+            "role",
+            "icd10_codes",
+            "prior",
+            "summary",
+            "updated_version",
+        )
+        extra_kwargs = {"prior": {"help_text": PRIOR_MEANING}}
 
 
 class SymptomEvidenceSerializer(AccuracySerializer):
@@ -126,6 +142,7 @@ class ConditionDetailSerializer(ConditionListSerializer):
             "prior_source",
             "prior_rationale",
             "care_level",
+            "upper_motor_neurone",
             "escalate_at",
             "escalate_at_provenance",
             "escalate_at_source",

@@ -166,3 +166,31 @@ def test_a_page_size_outside_1_to_200_is_refused(api, page_size):
     response = api.get("/api/v1/symptoms/", {"page_size": page_size})
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "page_size"
+
+
+def test_a_condition_says_whether_it_is_a_cause_or_a_syndrome_in_lists_and_detail(api):
+    listed = {c["code"]: c["role"] for c in api.get("/api/v1/conditions/?page_size=200").json()["results"]}
+    assert listed["sciatica"] == listed["lumbar-radiculopathy"] == "syndrome"
+    assert listed["lumbar-disc-herniation"] == "cause"
+    assert api.get("/api/v1/conditions/sciatica/").json()["role"] == "syndrome"
+
+
+def test_conditions_filter_by_role(api):
+    assert result_codes(api, "/api/v1/conditions/?role=syndrome") == {"sciatica", "lumbar-radiculopathy"}
+    assert "sciatica" not in result_codes(api, "/api/v1/conditions/?role=cause&page_size=200")
+
+
+def test_a_condition_detail_gives_its_care_level_and_whether_it_is_an_upper_motor_neurone_condition(api):
+    cord = api.get("/api/v1/conditions/spinal-cord-compression/").json()
+    disc = api.get("/api/v1/conditions/lumbar-disc-herniation/").json()
+    assert (cord["upper_motor_neurone"], disc["upper_motor_neurone"]) == (True, False)
+    assert cord["care_level"] == m.Condition.objects.get(code="spinal-cord-compression").care_level
+
+
+def test_ordering_by_a_field_a_list_does_not_order_by_is_a_400_naming_ordering(api):
+    response = api.get("/api/v1/conditions/?ordering=colour")
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["field"] == "ordering" and "prior" in error["message"]
+    ordered = api.get("/api/v1/conditions/?ordering=-prior,name&page_size=200").json()["results"]
+    assert [c["prior"] for c in ordered] == sorted((c["prior"] for c in ordered), reverse=True)

@@ -33,7 +33,7 @@ def test_schema_documents_the_page_size_range_on_lists(api):
 def test_schema_enumerates_the_fixed_vocabularies_of_an_assessment_and_points_to_the_curated_codes(api):
     schemas = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["components"]["schemas"]
     enum = {name: set(schema["enum"]) for name, schema in schemas.items() if "enum" in schema}
-    request = schemas["AssessmentRequestRequest"]["properties"]
+    request = schemas["AssessmentRequest"]["properties"]
     assert enum["SideEnum"] == {"left", "right", "both"}
     assert enum["SensoryChangeKindEnum"] == {"numbness", "tingling"}
     assert {"normal", "reduced", "absent", "brisk"} <= enum["StatusEnum"]
