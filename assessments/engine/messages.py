@@ -59,11 +59,17 @@ TEMPLATES: Mapping[str, str] = {
     "safety.anticoagulation_in_pregnancy": "If a clot is confirmed, heparin injections (low-molecular-weight "
     "heparin) are used in pregnancy, after giving birth and while breastfeeding; blood-thinning tablets are not.",
     # The interview: why a question is asked, and its answers.
+    "question.warning_signs": "Have you noticed any of these? Answer each one.",
+    "question.symptoms": "Are any of these true of your pain? Answer each one.",
+    "question.numbness": "Is the skin numb or tingling in any of these places on the painful side? Answer each one.",
+    "question.tests": "Examine for each of these, and give each result.",
     "why.red_flag": "Your answer could mean you need care sooner: it is a warning sign of {flag}.",
     "why.dangerous_cause": "Your answer could make {condition} likely enough to need a clinician soon.",
     "why.numbness": "Numbness or tingling here points to the {roots} nerve root.",
     "why.self_check": "Weakness here points to the {roots} nerve root.",
     "why.tells_apart": "Your answer helps tell {more} from {less}.",
+    "why.see_clinician": "If so, a clinician should look at it.",
+    "why.leading_cause": "Your answer could make {condition} the likely cause.",
     "why.narrows_down": "Your answer helps narrow down the cause.",
     "answer.yes": "Yes",
     "answer.no": "No",

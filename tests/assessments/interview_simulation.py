@@ -76,12 +76,14 @@ def simulate(case: Vignette) -> Simulated:
         if step.question is None:
             break
         questions += 1
-        item = Item.parse(step.question.item)
-        safety_first &= not step.asked_for_safety or step.question.item in step.asked_for_safety
-        if answer(case, item, request):
-            asked.append(str(item))
-        else:
-            skipped.append(item)
+        parts = step.question.items or (step.question,)
+        safety_first &= not step.asked_for_safety or any(q.item in step.asked_for_safety for q in parts)
+        for part in parts:
+            item = Item.parse(part.item or "")
+            if answer(case, item, request):
+                asked.append(str(item))
+            else:
+                skipped.append(item)
     final = assess(AssessmentInput.from_dict(request), knowledge)
     full = assess(AssessmentInput.from_dict(case.request), knowledge)
     return Simulated(

@@ -1,0 +1,160 @@
+"""What an answer is expected to do: how likely a yes is, where it would move the causes, what it would tell.
+
+The estimate reads the same curated figures as the differential (a finding's sensitivity and likelihood
+ratios per cause; the roots' dermatomes and myotomes for numbness and weakness), without the whole engine
+run per question: good enough to choose a question, never used for an answer.
+"""
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from conditions.vocabulary import ConditionCategory
+
+from ..differential import GROUP_SHARE, NEURAL_MATCH, NEURAL_MISS, NO_DEFICIT_EXPECTED, NON_NEURAL_CATEGORIES
+from ..draft import Draft
+from ..items import Item, ItemKind
+from ..knowledge import NEURAL_CATEGORIES, ConditionFacts, Knowledge
+from ..localisation import CONTRIBUTION_SHARE, TYPICALITY_SHARE
+from .candidates import ON_A_SIDE
+
+IN_VIEW = 0.002  # causes less likely than this are left out of the reckoning (they are in "the rest")
+CONTENDERS = 5  # the likeliest causes: a question asked for information points to one of them
+TELLING = 2.0  # a finding with at least this likelihood ratio for a cause points to it
+MATTERS = 0.2  # an answer matters when it has at least this chance of changing the first three causes
+BASE_RATE = 0.1  # how often a finding with no figure for a cause is found with it
+NEURAL_FINDS = 0.5  # how often a root or nerve that supplies a region or action shows a deficit there
+OTHERS_FIND = 0.05  # how often a cause that does not supply it does
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What asking an item is expected to bring: the chance of a yes, the causes after a yes, the expected
+    information in bits, whether it points to one of the likeliest causes and whether its answer matters."""
+
+    p_yes: float
+    after_yes: Mapping[str, float]  # cause code: its probability after a yes
+    gain: float
+    telling: bool
+    decisive: bool
+
+
+@dataclass(frozen=True)
+class Effect:
+    """How a finding bears on one cause: how often it is found with it, and the ratios of a yes and a no."""
+
+    likely: float
+    yes: float
+    no: float
+
+
+def outlooks(draft: Draft, knowledge: Knowledge, candidates: Iterable[Item]) -> dict[Item, Outlook]:
+    """For each candidate: what a yes or a no is expected to do to the causes."""
+    causes = [(knowledge.conditions[c.code], c.probability) for c in draft.causes if c.probability >= IN_VIEW]
+    priors = [p for _, p in causes]
+    rest = max(1.0 - sum(priors), 0.0)
+    before = entropy([*priors, rest])
+    first_three = top_three(priors)
+    counted = counted_groups(draft, knowledge)
+    found: dict[Item, Outlook] = {}
+    for item in candidates:
+        effects = [effect(item, condition, knowledge, counted) for condition, _ in causes]
+        p_yes = sum(p * e.likely for p, e in zip(priors, effects, strict=True)) + rest * base_rate(item, knowledge)
+        if not 0 < p_yes < 1:
+            continue
+        yes = [p * e.yes for p, e in zip(priors, effects, strict=True)]
+        no = [p * e.no for p, e in zip(priors, effects, strict=True)]
+        no_rest = rest + sum(priors) - sum(no)  # what a "no" takes from the causes goes to the rest
+        after_yes = normalised([*yes, rest])
+        after = p_yes * entropy(after_yes) + (1 - p_yes) * entropy(normalised([*no, no_rest]))
+        # The chance that the answer changes which cause leads or which three come first.
+        change = p_yes * (top_three(yes) != first_three) + (1 - p_yes) * (top_three(no) != first_three)
+        found[item] = Outlook(
+            p_yes=p_yes,
+            after_yes={condition.code: p for (condition, _), p in zip(causes, after_yes, strict=False)},
+            gain=max(before - after, 0.0),
+            telling=any(e.yes >= TELLING for e in effects[:CONTENDERS]),
+            decisive=change >= MATTERS,
+        )
+    return found
+
+
+def counted_groups(draft: Draft, knowledge: Knowledge) -> frozenset[str]:
+    """The evidence groups a finding already present counts for (another of the group adds less)."""
+    data = draft.data
+    return frozenset(
+        group
+        for item, group in knowledge.evidence_groups.items()
+        if (item.kind == ItemKind.SYMPTOM and data.symptoms.get(item.code or "") is True)
+        or (item.kind == ItemKind.TEST and data.tests.get(item.code or "") == "positive")
+    )
+
+
+def entropy(probabilities: Iterable[float]) -> float:
+    return -sum(p * math.log2(p) for p in probabilities if p > 0)
+
+
+def top_three(weights: list[float]) -> tuple[int, frozenset[int]]:
+    """Which cause (by position) leads, and which three come first: what an answer must change to matter."""
+    order = sorted(range(len(weights)), key=lambda i: -weights[i])
+    return (order[0] if order else -1), frozenset(order[:3])
+
+
+def normalised(weights: list[float]) -> list[float]:
+    total = sum(weights)
+    return [w / total for w in weights] if total > 0 else weights
+
+
+def base_rate(item: Item, knowledge: Knowledge) -> float:
+    """How often the finding is found in people without the causes that have a figure for it: the false-positive
+    rate of its most specific figure (a warning sign's is low; a common symptom's, high).
+    """
+    if item.kind in ON_A_SIDE:
+        return OTHERS_FIND
+    rates = [
+        1 - accuracy.specificity
+        for condition in knowledge.conditions.values()
+        if (accuracy := condition.evidence.get(item)) is not None and accuracy.specificity is not None
+    ]
+    return min(rates) if rates else BASE_RATE
+
+
+def effect(item: Item, condition: ConditionFacts, knowledge: Knowledge, counted: frozenset[str]) -> Effect:
+    """How likely the finding is with this cause, and the ratios a yes and a no would move it by."""
+    if item.kind in ON_A_SIDE:
+        share = supply(item, condition, knowledge)
+        if condition.category in NEURAL_CATEGORIES:
+            return Effect(NEURAL_FINDS * share or OTHERS_FIND, NEURAL_MISS + (NEURAL_MATCH - NEURAL_MISS) * share, 1.0)
+        if condition.category in NON_NEURAL_CATEGORIES:
+            kind = "sensory" if item.kind == ItemKind.SENSORY else "motor"
+            return Effect(OTHERS_FIND, NO_DEFICIT_EXPECTED[kind], 1.0)
+        return Effect(OTHERS_FIND, 1.0, 1.0)
+    accuracy = condition.evidence.get(item)
+    if accuracy is None:
+        return Effect(base_rate(item, knowledge), 1.0, 1.0)
+    yes = accuracy.likelihood_ratio(True) or 1.0
+    no = min(accuracy.likelihood_ratio(False) or 1.0, 1.0)
+    if knowledge.evidence_groups.get(item) in counted:  # its group is already counted
+        yes, no = yes**GROUP_SHARE, no**GROUP_SHARE
+    likely = accuracy.sensitivity if accuracy.sensitivity is not None else min(base_rate(item, knowledge) * yes, 0.95)
+    return Effect(likely, yes, no)
+
+
+def supply(item: Item, condition: ConditionFacts, knowledge: Knowledge) -> float:
+    """How fully the cause's roots (or, for an entrapment, its nerves) supply the region or action, 0 to 1."""
+    code = item.code or ""
+    if condition.category == ConditionCategory.NERVE_ENTRAPMENT:
+        nerves = [knowledge.nerves[n] for n in condition.nerves]
+        table = "sensory_regions" if item.kind == ItemKind.SENSORY else "motor_actions"
+        return 1.0 if any(code in getattr(n, table) for n in nerves) else 0.0
+    best = 0.0
+    for root_code, typicality in condition.roots.items():
+        root = knowledge.roots[root_code]
+        if item.kind == ItemKind.SENSORY:
+            share = TYPICALITY_SHARE[root.dermatome[code]] if code in root.dermatome else 0.0
+        elif item.kind == ItemKind.WEAKNESS:
+            share = CONTRIBUTION_SHARE[root.myotome[code]] if code in root.myotome else 0.0
+        else:
+            share = CONTRIBUTION_SHARE[root.reflexes[code]] if code in root.reflexes else 0.0
+        best = max(best, share * TYPICALITY_SHARE[typicality])
+    return best

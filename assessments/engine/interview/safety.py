@@ -1,0 +1,141 @@
+"""Safety first: the unasked items whose answer could raise the triage, asked before anything else.
+
+An item is a safety item when a yes could raise the triage above what is known so far:
+- it completes a red-flag trigger more urgent than the answer, of a flag whose causes fit the person (their
+  age, sex and pain map), alone or with other items still to ask (those that complete it alone come first);
+- or a yes would set a floor above the answer by itself: a finding's own minimum level (pregnancy, a lump that
+  will not go back), numbness where it hurts, or a cause made as likely as its `escalate_at` (dangerous) or
+  its `leads_at` (the leading cause's care level), as the outlook estimates it.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from conditions.vocabulary import CriterionKind, ModifierKind, TriageLevel
+
+from ..criteria import Outcome
+from ..draft import Draft
+from ..items import Item, ItemKind
+from ..knowledge import DEFAULT_THRESHOLDS, ConditionFacts, Knowledge, Trigger
+from ..messages import in_sentence, message
+from ..red_flags import trigger_check
+from ..types import AssessmentInput, Message
+from .candidates import answered_yes
+from .outlook import Outlook
+
+FITS = 0.25  # a cause whose age and sex modifiers multiply its odds by less than this does not fit the person
+# Criteria met by any finding of a kind (any numbness, any weakness): the interview asks about the painful regions.
+ANY_FINDING = frozenset(
+    {CriterionKind.NEUROLOGICAL_DEFICIT, CriterionKind.LEG_SYMPTOMS, CriterionKind.SENSORY_CHANGE_BILATERAL}
+)
+
+
+@dataclass(frozen=True)
+class SafetyItem:
+    """An unasked item that could raise the triage: to what level, whether alone or with others still to ask, why."""
+
+    level: TriageLevel
+    alone: bool
+    why: Message
+
+    def key(self) -> tuple[int, bool]:
+        return self.level.rank, self.alone
+
+
+def safety_items(
+    draft: Draft, knowledge: Knowledge, candidates: list[Item], side: str | None, outlooks: Mapping[Item, Outlook]
+) -> dict[Item, SafetyItem]:
+    """Each unasked item whose answer could raise the triage, with the level it could raise it to."""
+    found: dict[Item, SafetyItem] = {}
+
+    def offer(item: Item, offered: SafetyItem) -> None:
+        if item not in found or offered.key() > found[item].key():
+            found[item] = offered
+
+    for item, offered in trigger_items(draft, knowledge, candidates, side):
+        offer(item, offered)
+    level = draft.triage.level
+    for item in candidates:
+        raised = floor_if_yes(item, draft, knowledge, outlooks.get(item))
+        if raised is not None and raised[0].rank > level.rank:
+            offer(item, SafetyItem(raised[0], True, raised[1]))
+    return found
+
+
+def trigger_items(
+    draft: Draft, knowledge: Knowledge, candidates: list[Item], side: str | None
+) -> list[tuple[Item, SafetyItem]]:
+    """The items that could complete a red-flag trigger more urgent than the answer so far."""
+    data, level = draft.data, draft.triage.level
+    askable_items = set(candidates)
+    painful = [Item(ItemKind.SENSORY, f.region) for f in data.pain_regions]
+    offered = []
+    for flag in knowledge.red_flags:
+        if not any(fits_person(knowledge.conditions[code], data) for code in flag.conditions):
+            continue
+        why = message("why.red_flag", {"flag": flag.code}, {"flag": in_sentence(flag.name)})
+        for trigger in flag.triggers:
+            if trigger.urgency.rank <= level.rank:
+                continue
+            checked = trigger_check(trigger, data)
+            if checked.outcome != Outcome.UNKNOWN:
+                continue
+            still = [item for item in checked.open_items if item in askable_items]
+            if takes_any_finding(trigger):
+                still += [item for item in painful if item in askable_items and item not in still]
+            # Answered the way that matters, the items still to ask must make it fire: else asking is no use.
+            if not still or not trigger_check(trigger, answered_yes(data, still, side)).fires:
+                continue
+            for item in still:
+                alone = trigger_check(trigger, answered_yes(data, [item], side)).fires
+                offered.append((item, SafetyItem(trigger.urgency, alone, why)))
+    return offered
+
+
+def takes_any_finding(trigger: Trigger) -> bool:
+    return any(criterion.kind in ANY_FINDING for criterion in trigger.criteria)
+
+
+def floor_if_yes(
+    item: Item, draft: Draft, knowledge: Knowledge, outlook: Outlook | None
+) -> tuple[TriageLevel, Message] | None:
+    """The most urgent floor a yes would set by itself, and why; None when it would set none."""
+    floors: list[tuple[TriageLevel, Message]] = []
+    see = message("why.see_clinician", {})
+    if (level := knowledge.minimum_triage.get(item)) is not None:
+        floors.append((level, see))
+    if item.kind == ItemKind.SENSORY and item.code in {f.region for f in draft.data.pain_regions}:
+        floors.append((TriageLevel.ROUTINE, see))  # numbness where it hurts needs an examination
+    if outlook is not None:
+        floors += cause_floors(outlook, knowledge)
+    return max(floors, key=lambda floor: floor[0].rank, default=None)
+
+
+def cause_floors(outlook: Outlook, knowledge: Knowledge) -> list[tuple[TriageLevel, Message]]:
+    """The floors the causes would set after a yes: a dangerous cause as likely as its threshold, or a leader."""
+    floors = []
+    for code, probability in outlook.after_yes.items():
+        condition = knowledge.conditions[code]
+        thresholds = condition.thresholds
+        named = {"condition": in_sentence(condition.name)}
+        if condition.is_dangerous and probability >= min(thresholds.escalate_at, DEFAULT_THRESHOLDS.escalate_at):
+            level = condition.care_level if probability >= thresholds.escalate_at else TriageLevel.ROUTINE
+            floors.append((level, message("why.dangerous_cause", {"condition": code}, named)))
+    leader = max(outlook.after_yes, key=lambda code: outlook.after_yes[code], default=None)
+    if leader is not None and outlook.after_yes[leader] >= knowledge.conditions[leader].thresholds.leads_at:
+        condition = knowledge.conditions[leader]
+        named = {"condition": in_sentence(condition.name)}
+        floors.append((condition.care_level, message("why.leading_cause", {"condition": leader}, named)))
+    return floors
+
+
+def fits_person(condition: ConditionFacts, data: AssessmentInput) -> bool:
+    """Whether a cause fits the person's pain map (it can hurt where they hurt), age and sex well enough for its
+    warning signs to be asked."""
+    if data.pain_regions and not {f.region for f in data.pain_regions} & set(condition.pain_regions):
+        return False
+    ratio = 1.0
+    for modifier in condition.modifiers:
+        if modifier.kind != ModifierKind.DURATION and modifier.value_for(data.age, data.sex, None) is not None:
+            ratio *= modifier.likelihood_ratio
+    return ratio >= FITS
