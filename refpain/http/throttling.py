@@ -6,7 +6,9 @@ cache.add() and raised with cache.incr(), which Redis does atomically (the in-me
 within one process: a deployment with several workers needs REDIS_URL).
 """
 
+import ipaddress
 import logging
+import re
 from dataclasses import dataclass
 
 from redis.exceptions import RedisError
@@ -18,13 +20,15 @@ from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, Simp
 logger = logging.getLogger(__name__)
 
 READS = frozenset({"GET", "HEAD", "OPTIONS"})
+PORT = re.compile(r":[0-9]{1,5}")
 
 
 def client_address(request) -> str:
     """The client's address: the Nth from the right of X-Forwarded-For behind NUM_PROXIES proxies.
 
     The same rule as DRF's, for rate limits and sign-in lock-outs alike; addresses further left were
-    written by the client and cannot be trusted.
+    written by the client and cannot be trusted. An entry that is not an address (with or without a
+    port) counts as no header at all: the limits then fall on the proxy's own address.
     """
     meta = getattr(request, "META", {})
     remote_addr = meta.get("REMOTE_ADDR", "")
@@ -33,7 +37,27 @@ def client_address(request) -> str:
     if num_proxies == 0 or not forwarded:
         return remote_addr
     addresses = forwarded.split(",")
-    return addresses[-min(num_proxies, len(addresses))].strip()
+    return bare_address(addresses[-min(num_proxies, len(addresses))]) or remote_addr
+
+
+def bare_address(entry: str) -> str | None:
+    """The IP address in one X-Forwarded-For entry ('203.0.113.5', '203.0.113.5:51234', '[2001:db8::1]:443'),
+    or None for anything else ('unknown', an obfuscated name, garbage)."""
+    entry = entry.strip()
+    if entry.startswith("["):  # an IPv6 address in brackets, perhaps with a port
+        entry, bracket, port = entry[1:].partition("]")
+        if not bracket or (port and not PORT.fullmatch(port)):
+            return None
+    elif entry.count(":") == 1:  # IPv4 with a port (a bare IPv6 address has several colons)
+        entry, _, port = entry.partition(":")
+        if not PORT.fullmatch(":" + port):
+            return None
+    if "%" in entry:  # a zone index ('fe80::1%eth0') means nothing beyond the proxy, and the database refuses it
+        return None
+    try:
+        return str(ipaddress.ip_address(entry))
+    except ValueError:
+        return None
 
 
 class RateLimiterUnavailable(APIException):
