@@ -17,6 +17,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from conditions.versioning import knowledge_version_recent
+from refpain.http.pagination import with_request_origin
 from refpain.http.release import release_id
 
 
@@ -95,7 +96,7 @@ class KnowledgeCacheMixin(APIView):
         if etag_matches(request.headers.get("If-None-Match", ""), etag) and caches["knowledge"].has_key(key):
             return HttpResponseNotModified()
         body = caches["knowledge"].get(key)
-        return HttpResponse(body, content_type="application/json") if body is not None else None
+        return self.rendered(body, request) if body is not None else None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -107,10 +108,16 @@ class KnowledgeCacheMixin(APIView):
 
     @staticmethod
     def cache_key(request, etag: str | None) -> str:
-        # The host is part of the key, as pagination links are absolute; the parameters come sorted.
+        # No host in the key: a client must not force a miss (and a full render) by naming the server
+        # another way (Host: 127.0.0.1:<any port>). Pagination links, the only part of an answer that
+        # depends on the host, are kept with a placeholder origin and completed per request.
         query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
-        url = hashlib.sha256(f"{request.build_absolute_uri(request.path)}?{query}".encode()).hexdigest()
+        url = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
         return f"knowledge:{etag}:{url}"
+
+    @staticmethod
+    def rendered(body: bytes, request) -> HttpResponse:
+        return HttpResponse(with_request_origin(body, request), content_type="application/json")
 
     def is_cached(self, request) -> bool:
         return caches["knowledge"].has_key(self.cache_key(request, self.etag))
@@ -125,7 +132,7 @@ class KnowledgeCacheMixin(APIView):
                 return response
             body = JSONRenderer().render(response.data)
             caches["knowledge"].set(key, body)
-        return HttpResponse(body, content_type="application/json")
+        return self.rendered(body, request)
 
     @staticmethod
     def tagged(response, etag: str):

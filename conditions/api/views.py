@@ -20,6 +20,7 @@ from conditions.api.caching import KnowledgeCacheMixin
 from conditions.kinds import EXPORTED_KINDS
 from conditions.versioning import consistent_read, knowledge_version
 from refpain.http.openapi import ERROR_RESPONSES
+from refpain.http.pagination import CachedPagePagination
 from refpain.http.search import BoundedSearchFilter
 
 
@@ -37,6 +38,7 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
     ]
     search_fields = ["code", "name"]
     ordering_fields = ["code", "name"]
+    pagination_class = CachedPagePagination  # the cache completes its links for each request's host
     # Set by each subclass: the selectors (staticmethods) and serializers of its list and detail.
     list_selector: Callable[[], QuerySet[Any]]
     detail_selector: Callable[[], QuerySet[Any]]
