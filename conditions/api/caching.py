@@ -11,7 +11,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, NotAcceptable
 from rest_framework.renderers import JSONRenderer
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -40,10 +40,11 @@ class KnowledgeCacheMixin(APIView):
 
     def dispatch(self, request, *args, **kwargs):
         self.drop_unknown_parameters(request)
-        # The fast path: a read already answered at this version skips authentication, content
-        # negotiation and the view itself, but not the rate limit. Anything else, including a
-        # database outage or a client over its limit, goes the normal way.
-        if request.method in ("GET", "HEAD") and self.within_rate_limit(request):
+        # The fast path: a read already answered at this version skips authentication and the view
+        # itself, but not the rate limit nor content negotiation (the cached body is JSON). Anything
+        # else, including a database outage, a client over its limit or one that does not take JSON
+        # (its 406), goes the normal way.
+        if request.method in ("GET", "HEAD") and self.takes_json(request) and self.within_rate_limit(request):
             try:
                 etag = knowledge_etag()
             except DatabaseError:
@@ -76,6 +77,13 @@ class KnowledgeCacheMixin(APIView):
             query = urlencode(kept)
             request.META["QUERY_STRING"] = query
             request.GET = QueryDict(query)
+
+    def takes_json(self, request) -> bool:
+        try:
+            self.get_content_negotiator().select_renderer(self.initialize_request(request), self.get_renderers())
+        except NotAcceptable:
+            return False
+        return True
 
     def within_rate_limit(self, request) -> bool:
         # The throttles see the client as DRF authenticates it: a token user has a limit of their own.
