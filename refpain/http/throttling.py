@@ -9,8 +9,11 @@ within one process: a deployment with several workers needs REDIS_URL).
 import ipaddress
 import logging
 import re
+import time
+import weakref
 from dataclasses import dataclass
 
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from redis.exceptions import RedisError
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -75,6 +78,17 @@ class RateLimiterUnavailable(APIException):
         return RETRY_AFTER_SECONDS
 
 
+# How long a process leaves the shared store alone after it failed to answer (5 s, as the Retry-After of
+# the 503s meanwhile).
+STORE_REST_SECONDS = 5
+# Per cache backend (one per thread of a process; new ones when the settings change): when to try it again.
+resting_until: "weakref.WeakKeyDictionary[object, float]" = weakref.WeakKeyDictionary()
+
+
+class StoreResting(Exception):
+    """The shared store failed to answer a moment ago: it is not asked again until resting_until."""
+
+
 @dataclass(frozen=True)
 class RateLimit:
     """Where one client stands against one limit, for the RateLimit-* response headers."""
@@ -101,15 +115,32 @@ class AtomicRateThrottle(SimpleRateThrottle):
         self.reset = max(1, int((window + 1) * self.duration - now))
         try:
             count = self.count(f"{self.key}:{window}")
-        except (RedisError, OSError) as error:
+        except (RedisError, OSError, StoreResting) as error:
             if request.method in READS:
-                logger.warning("Rate limiter unavailable, serving a read without a limit: %s", error)
                 return True
             raise RateLimiterUnavailable() from error
         record(request, RateLimit(self.num_requests, max(0, self.num_requests - count), self.reset))
         return count <= self.num_requests
 
     def count(self, key: str) -> int:
+        # A Redis that hangs (frozen, or its host gone) rather than refuses costs REDIS_TIMEOUT per call:
+        # after one failure this process leaves it alone for a while, so requests do not queue behind it.
+        store = caches[DEFAULT_CACHE_ALIAS]  # the backend itself: self.cache is a proxy that outlives it
+        if time.monotonic() < resting_until.get(store, 0.0):
+            raise StoreResting()
+        try:
+            return self.increment(key)
+        except (RedisError, OSError) as error:
+            resting_until[store] = time.monotonic() + STORE_REST_SECONDS
+            logger.warning(
+                "Rate limiter unavailable for the next %d s: reads are served without a limit, writes "
+                "that need it answer 503: %s",
+                STORE_REST_SECONDS,
+                error,
+            )
+            raise
+
+    def increment(self, key: str) -> int:
         # A request over the limit still counts: a client that keeps hammering stays refused
         # until the window ends, and the counter never needs to be read and written back. It lives a
         # second past its window, so it cannot expire (and be recreated without an expiry) while current.
