@@ -178,9 +178,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds to wait for PostgreSQL to take a connection, and to answer a query (0: no limit), before the
+# request answers 503: a hung server must not hang every request with it.
+DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+DB_QUERY_TIMEOUT = float(os.environ.get("DB_QUERY_TIMEOUT", "5"))
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Fail fast when the server is down, so clients get a 503 at once rather than hang.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+    # Django's backend on connections that stop waiting for a server that does not answer (refpain/db/).
+    DATABASES["default"]["ENGINE"] = "refpain.db"
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["connect_timeout"] = DB_CONNECT_TIMEOUT
+    if DB_QUERY_TIMEOUT:
+        # The server stops a query itself after this long; the backend gives up a second later.
+        timeout = f"-c statement_timeout={int(DB_QUERY_TIMEOUT * 1000)}"
+        options["options"] = f"{options.get('options', '')} {timeout}".strip()
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The test database is a file rather than in memory, so the browser tests' live server thread

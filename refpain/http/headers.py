@@ -11,9 +11,10 @@ def security_headers() -> list[tuple[str, str]]:
     For gunicorn's own error answers and the charset guard's 415, which never reach the middleware.
     Strict-Transport-Security is left out: Django sends it only on HTTPS, which those answers cannot tell.
     """
+    permissions: dict[str, str | list[str] | tuple[str]] = {**settings.PERMISSIONS_POLICY}
     headers = [
         ("Content-Security-Policy", build_policy()),
-        ("Permissions-Policy", PermissionsPolicyMiddleware.compute_header_value(settings.PERMISSIONS_POLICY, "")),
+        ("Permissions-Policy", PermissionsPolicyMiddleware.compute_header_value(permissions, "")),
         ("X-Frame-Options", settings.X_FRAME_OPTIONS),
         ("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY),
         ("Referrer-Policy", ",".join(as_list(settings.SECURE_REFERRER_POLICY))),
