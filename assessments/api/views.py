@@ -1,5 +1,6 @@
 """The assessments API: create, read and erase an assessment; list one's own when signed in."""
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -67,8 +68,11 @@ class AssessmentViewSet(
         return Assessment.objects.all()
 
     def get_object(self):
-        assessment = super().get_object()
-        # Someone else's assessment is not there at all, as far as this client can tell.
+        # Someone else's assessment is not there at all, as far as this client can tell: the same 404 body.
+        try:
+            assessment = super().get_object()
+        except Http404:
+            raise NotFound() from None
         if assessment.owner_id is not None and assessment.owner_id != self.request.user.pk:
             raise NotFound()
         return assessment
