@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 
 from refpain.http.authentication import TokenAuthentication
 from refpain.http.openapi import ERROR_RESPONSES, ErrorSerializer
-from refpain.http.throttling import SignInRateThrottle
+from refpain.http.throttling import SignInRateThrottle, SignOutRateThrottle
 
 User = get_user_model()
 USERNAME_MAX_LENGTH: int = getattr(User._meta.get_field(User.USERNAME_FIELD), "max_length", 150)
@@ -47,7 +47,9 @@ class TokenView(APIView):
     def get_permissions(self):
         return [IsAuthenticated()] if self.request.method == "DELETE" else [AllowAny()]
 
-    throttle_classes = [SignInRateThrottle]
+    def get_throttles(self):
+        # Signing out must never fail for want of sign-in attempts: it has a budget of its own.
+        return [SignOutRateThrottle()] if self.request.method == "DELETE" else [SignInRateThrottle()]
 
     @extend_schema(
         tags=["auth"],

@@ -204,6 +204,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a check: told of every password change, it revokes the account's API tokens.
+    {"NAME": "refpain.passwords.TokensEndWithPassword"},
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -279,6 +281,8 @@ REST_FRAMEWORK = {
         "assessments": os.environ.get("ASSESSMENT_RATE", "30/minute"),
         # Password guessing: attempts per client address, before any lock-out of an account.
         "sign_in": os.environ.get("SIGN_IN_RATE", "5/minute"),
+        # Revoking one's own tokens: never starved by the sign-in attempts of one's address.
+        "sign_out": os.environ.get("SIGN_OUT_RATE", "60/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "refpain.http.errors.api_exception_handler",

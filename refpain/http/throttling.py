@@ -200,6 +200,15 @@ class SignInRateThrottle(AtomicRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
+class SignOutRateThrottle(AtomicRateThrottle):
+    """Token revocations per signed-in user (SIGN_OUT_RATE), apart from the sign-in attempts of their address."""
+
+    scope = "sign_out"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
 class RateLimitHeadersMiddleware:
     """Tells API clients where they stand, so they can back off: the IETF draft's RateLimit-* headers."""
 
