@@ -145,6 +145,8 @@ def env_days(name: str, default: int) -> int:
 # Retention (manage.py purge_expired). A stored assessment is health data: kept a year, long enough to
 # bring a result to a follow-up and to compare a recurrence with the first episode, and no longer.
 ASSESSMENT_RETENTION_DAYS = env_days("ASSESSMENT_RETENTION_DAYS", 365)
+# Erasing an account needs its password, or a token issued this many minutes ago at most (a fresh sign-in).
+ERASURE_SIGN_IN_MINUTES = int(os.environ.get("ERASURE_SIGN_IN_MINUTES", "5"))
 # Lock-out records (username, address, time) outlive their one-hour lock-out only so that a password-
 # guessing campaign can be looked into afterwards; a month is enough for that.
 LOCKOUT_RETENTION_DAYS = env_days("LOCKOUT_RETENTION_DAYS", 30)
