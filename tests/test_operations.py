@@ -1,6 +1,7 @@
 """Operations: production settings pass Django's deploy checks; health and database outages are JSON;
 the database bin/serve runs on is created when missing."""
 
+import fnmatch
 import io
 import os
 import secrets
@@ -126,3 +127,8 @@ def test_ensure_database_creates_a_missing_postgresql_database():
     finally:
         with connection._nodb_cursor() as cursor:
             cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
+
+
+def test_git_ignores_database_dumps_wherever_they_are_written():
+    patterns = [line.strip() for line in (ROOT / ".gitignore").read_text().splitlines()]
+    assert any(fnmatch.fnmatch("refpain.dump", pattern) for pattern in patterns)
