@@ -21,20 +21,34 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "refpain.example.org",
     "DATABASE_URL": "postgres://refpain@db.example.org:5432/refpain",
+    "REDIS_URL": "redis://cache.example.org:6379/0",
 }
 
 
-def test_check_deploy_passes_under_production_settings():
+def check_deploy(**changes: str | None) -> subprocess.CompletedProcess:
+    """`manage.py check --deploy` under production settings, with some variables changed (None: unset)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("SECURE_", "DEBUG", "DJANGO_"))}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env | PRODUCTION,
-        capture_output=True,
-        text=True,
-    )
+    env = {key: value for key, value in (env | PRODUCTION | changes).items() if value is not None}
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_check_deploy_passes_under_production_settings():
+    result = check_deploy()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_without_redis():
+    result = check_deploy(REDIS_URL=None)
+    assert result.returncode != 0
+    assert "refpain.W001" in result.stderr and "REDIS_URL is not set" in result.stderr
+
+
+def test_check_deploy_warns_on_sqlite():
+    result = check_deploy(DATABASE_URL="sqlite:////srv/refpain/db.sqlite3")
+    assert result.returncode != 0
+    assert "refpain.W002" in result.stderr and "The database is SQLite" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
