@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -333,5 +334,8 @@ KNOWLEDGE_CACHE_MAX_AGE = int(os.environ.get("KNOWLEDGE_CACHE_MAX_AGE", "300"))
 KNOWLEDGE_VERSION_TTL = float(os.environ.get("KNOWLEDGE_VERSION_TTL", "1"))
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+# A browser app may send an Idempotency-Key with an assessment, and read whether its answer was a replay.
+CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")
+CORS_EXPOSE_HEADERS = ["Idempotent-Replayed", "Location", "Retry-After"]
 
 CORS_URLS_REGEX = r"^/api/.*$"
