@@ -4,6 +4,7 @@ the database bin/serve runs on is created when missing."""
 import fnmatch
 import io
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -146,3 +147,10 @@ def test_ensure_database_creates_a_missing_postgresql_database():
 def test_git_ignores_database_dumps_wherever_they_are_written():
     patterns = [line.strip() for line in (ROOT / ".gitignore").read_text().splitlines()]
     assert any(fnmatch.fnmatch("refpain.dump", pattern) for pattern in patterns)
+
+
+def test_make_audit_checks_the_pinned_requirements_and_fails_on_any_it_could_not_check():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "\naudit:\n\t./bin/audit\n" in makefile
+    assert "pip-audit --requirement requirements.txt --strict" in (ROOT / "bin" / "audit").read_text()
+    assert re.search(r"^pip-audit==[0-9.]+$", (ROOT / "requirements-dev.txt").read_text(), re.MULTILINE)
