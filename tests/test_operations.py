@@ -94,6 +94,21 @@ def test_a_lost_database_is_a_json_503_with_retry_after(monkeypatch, url):
 
 
 @pytest.mark.django_db
+def test_a_knowledge_read_asks_a_lost_database_once_before_its_503(monkeypatch):
+    # A hung database costs a timeout for each question: the answer must not wait for two.
+    calls = []
+
+    def refuse(*args, **kwargs):
+        calls.append(1)
+        raise OperationalError("the database did not answer in time")
+
+    monkeypatch.setattr("conditions.versioning.knowledge_version", refuse)
+    response = APIClient().get("/api/v1/nerve-roots/L5/")
+    assert response.status_code == 503 and response.json()["code"] == "database_unavailable"
+    assert len(calls) == 1
+
+
+@pytest.mark.django_db
 def test_a_lost_database_during_a_post_is_a_503_and_stores_nothing(monkeypatch):
     from assessments.api import views as assessment_views
     from assessments.models import Assessment

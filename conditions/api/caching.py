@@ -17,6 +17,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from conditions.versioning import knowledge_version_recent
+from refpain.http.errors import database_unavailable
 from refpain.http.pagination import with_request_origin
 from refpain.http.release import release_id
 
@@ -41,15 +42,16 @@ class KnowledgeCacheMixin(APIView):
     def dispatch(self, request, *args, **kwargs):
         self.drop_unknown_parameters(request)
         # The fast path: a read already answered at this version skips authentication and the view
-        # itself, but not the rate limit nor content negotiation (the cached body is JSON). Anything
-        # else, including a database outage, a client over its limit or one that does not take JSON
-        # (its 406), goes the normal way.
+        # itself, but not the rate limit nor content negotiation (the cached body is JSON). A client
+        # over its limit or one that does not take JSON (its 406) goes the normal way; a database
+        # outage is a 503 at once.
         if request.method in ("GET", "HEAD") and self.takes_json(request) and self.within_rate_limit(request):
             try:
                 etag = knowledge_etag()
             except DatabaseError:
-                etag = None
-            if etag and (response := self.from_cache(request, etag)):
+                # The normal way would only try the database again, and a hung one costs a timeout each time.
+                return database_unavailable()
+            if response := self.from_cache(request, etag):
                 return self.tagged(response, etag)
             self.etag = etag
         return super().dispatch(request, *args, **kwargs)
