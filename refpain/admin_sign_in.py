@@ -29,7 +29,12 @@ def admin_sign_in(request, extra_context=None):
 
 
 def refused(request, status: int, title: str, retry_after: int) -> TemplateResponse:
-    context = {**admin.site.each_context(request), "title": title, "retry_after": retry_after}
+    context = {
+        **admin.site.each_context(request),
+        "title": title,
+        "retry_after": retry_after,
+        "is_nav_sidebar_enabled": False,  # as on the sign-in page: nothing to navigate to yet
+    }
     response = TemplateResponse(request, "admin/sign_in_refused.html", context, status=status)
     response["Retry-After"] = str(retry_after)
     return response
