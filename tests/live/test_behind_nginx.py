@@ -126,6 +126,20 @@ def test_the_sign_in_limit_counts_each_client_behind_the_proxy_on_its_own(proxie
     assert sign_in("127.0.0.6") == 400
 
 
+def test_a_flood_of_sign_in_attempts_is_refused_by_nginx_before_it_reaches_a_worker(proxied):
+    body = json.dumps({"username": "nobody", "password": "wrong"}).encode()
+    answers = [
+        send(proxied.https_port, "POST", "/api/v1/auth/token/", body, source="127.0.0.8",
+             headers={"Content-Type": "application/json"})
+        for _ in range(40)
+    ]  # fmt: skip
+    from_the_app = [answer for answer in answers if "ratelimit-limit" in answer.headers]
+    from_nginx = [answer for answer in answers if "ratelimit-limit" not in answer.headers]
+    assert len(from_the_app) <= 31  # the first burst; the app's own limit refused all but 5 of them
+    assert from_nginx and all(answer.status == 429 and int(answer.headers["retry-after"]) > 0 for answer in from_nginx)
+    assert from_nginx[0].json()["code"] == "throttled"
+
+
 def test_plain_http_serves_health_checks_and_moves_everything_else_to_https(proxied):
     with contextlib.closing(http.client.HTTPConnection("127.0.0.1", proxied.http_port, timeout=10)) as connection:
         connection.request("GET", "/healthz", headers={"Host": "localhost"})
