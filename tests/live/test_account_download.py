@@ -22,7 +22,7 @@ for name, count in (("small-user", 1), ("large-user", {count})):
     Assessment.objects.bulk_create(
         (Assessment(owner=user, input=model.input, result=model.result, engine_version=model.engine_version,
                     knowledge_version=model.knowledge_version) for _ in range(count)),
-        batch_size=500,
+        batch_size=100,
     )
 """
 
