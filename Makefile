@@ -1,5 +1,5 @@
 # Shortcuts for the README's commands.
-.PHONY: run test bench
+.PHONY: run test bench audit
 
 run:
 	./bin/serve
@@ -9,3 +9,6 @@ test:
 
 bench:
 	./bin/bench
+
+audit:
+	./bin/audit

@@ -17,6 +17,13 @@ accesslog = os.environ.get("ACCESS_LOG")  # unset: no access log ('-' for stdout
 # Access and error lines with assessment ids redacted: an id is the key to someone's health data.
 logger_class = "privacy.logs.RedactingLogger"
 errorlog = "-"
+# gunicorn's control socket (for gunicornc) is one path per user by default ($XDG_RUNTIME_DIR or
+# ~/.gunicorn/gunicorn.ctl), so every instance on a host would fight over it: off, unless this instance is
+# given a path of its own.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
 # gunicorn itself takes X-Forwarded-Proto (and -Ssl, -Protocol) from loopback peers as proof of HTTPS.
 # As with Django's SECURE_PROXY_SSL_HEADER, trust them only when a proxy in front is configured.
 if int(os.environ.get("NUM_PROXIES", "0")) == 0:

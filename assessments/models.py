@@ -26,6 +26,14 @@ class Assessment(models.Model):
     result = models.JSONField(help_text="The engine's result, served as stored even after the knowledge changes.")
     engine_version = models.CharField(max_length=20)
     knowledge_version = models.CharField(max_length=20)
+    idempotency_key = models.CharField(
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="A digest of the Idempotency-Key it was posted with and of who posted it, if a key was sent.",
+    )
 
     class Meta:
         ordering = ["-created_at"]

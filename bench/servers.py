@@ -1,9 +1,11 @@
-"""Throwaway servers for the benchmark and the live tests: a PostgreSQL cluster, and refpain under gunicorn.
+"""Throwaway servers for the benchmark, the probe and the live tests: a PostgreSQL cluster, refpain under
+gunicorn, Redis, and nginx in front as in production.
 
 Development tools, not production code: nothing in refpain/ imports them. They need no Django.
 """
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -152,3 +154,69 @@ class RedisServer:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+NGINX_SITE = ROOT / "deploy" / "nginx" / "refpain.conf"
+
+
+def nginx_binary() -> str | None:
+    """Debian's nginx (in /usr/sbin, which an unprivileged PATH may leave out), or None."""
+    return shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
+
+
+class NginxProxy:
+    """nginx with deploy/nginx/refpain.conf in front of refpain's gunicorn instances, as in production.
+
+    The shipped site, changed only where a throwaway instance must differ: it listens on free loopback ports
+    (`http_port`, `https_port`), with a self-signed certificate for localhost, and passes requests to the
+    given gunicorn ports (one upstream line each: several app nodes behind one proxy).
+    """
+
+    def __init__(self, upstream_ports: list[int], binary: str = "nginx"):
+        self.dir = Path(tempfile.mkdtemp(prefix="refpain-nginx."))
+        self.dir.chmod(0o755)  # nginx's workers (another user when we are root) keep temporary files here
+        self.http_port, self.https_port = free_port(), free_port()
+        self.base = f"https://localhost:{self.https_port}"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                        "/CN=localhost", "-keyout", str(self.dir / "key.pem"), "-out", str(self.dir / "cert.pem")],
+                       check=True, capture_output=True)  # fmt: skip
+        (self.dir / "refpain.conf").write_text(self.site(upstream_ports))
+        (self.dir / "nginx.conf").write_text(
+            f"worker_processes 1;\npid {self.dir}/nginx.pid;\nevents {{ worker_connections 1024; }}\n"
+            f"http {{\n    include {self.dir}/refpain.conf;\n}}\n"
+        )
+        self.process = subprocess.Popen([binary, "-p", str(self.dir), "-e", str(self.dir / "error.log"), "-c",
+                                         str(self.dir / "nginx.conf"), "-g", "daemon off;"])  # fmt: skip
+        deadline = time.monotonic() + 10
+        while not self.answers():
+            assert self.process.poll() is None, (self.dir / "error.log").read_text()
+            assert time.monotonic() < deadline, "nginx did not start"
+            time.sleep(0.1)
+
+    def site(self, upstream_ports: list[int]) -> str:
+        site = NGINX_SITE.read_text()
+        servers = "".join(f"    server 127.0.0.1:{port};\n" for port in upstream_ports)
+        replacements = [
+            (r"(?m)^    server 127\.0\.0\.1:8000;\n", servers),
+            (r"(?m)^    listen \[::\]:.*\n", ""),
+            (r"listen 80;", f"listen 127.0.0.1:{self.http_port};"),
+            (r"listen 443 ssl", f"listen 127.0.0.1:{self.https_port} ssl"),
+            (r"ssl_certificate \S+;", f"ssl_certificate {self.dir}/cert.pem;"),
+            (r"ssl_certificate_key \S+;", f"ssl_certificate_key {self.dir}/key.pem;"),
+        ]
+        for pattern, replacement in replacements:
+            site, count = re.subn(pattern, replacement, site)
+            assert count, f"{NGINX_SITE} no longer has {pattern!r}: update NginxProxy"
+        return site
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.http_port), timeout=1):
+                return True
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.dir, ignore_errors=True)

@@ -13,7 +13,7 @@ from refpain.http.authentication import TokenAuthentication
 from refpain.http.fields import StrictCharField
 from refpain.http.openapi import ERROR_RESPONSES, ErrorSerializer
 from refpain.http.parameters import QueryParametersMixin
-from refpain.http.throttling import SignInRateThrottle
+from refpain.http.throttling import SignInRateThrottle, SignOutRateThrottle
 
 User = get_user_model()
 USERNAME_MAX_LENGTH: int = getattr(User._meta.get_field(User.USERNAME_FIELD), "max_length", 150)
@@ -49,7 +49,9 @@ class TokenView(QueryParametersMixin, APIView):
     def get_permissions(self):
         return [IsAuthenticated()] if self.request.method == "DELETE" else [AllowAny()]
 
-    throttle_classes = [SignInRateThrottle]
+    def get_throttles(self):
+        # Signing out must never fail for want of sign-in attempts: it has a budget of its own.
+        return [SignOutRateThrottle()] if self.request.method == "DELETE" else [SignInRateThrottle()]
 
     @extend_schema(
         tags=["auth"],

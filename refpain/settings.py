@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -147,6 +148,8 @@ def env_days(name: str, default: int) -> int:
 # Retention (manage.py purge_expired). A stored assessment is health data: kept a year, long enough to
 # bring a result to a follow-up and to compare a recurrence with the first episode, and no longer.
 ASSESSMENT_RETENTION_DAYS = env_days("ASSESSMENT_RETENTION_DAYS", 365)
+# Erasing an account needs its password, or a token issued this many minutes ago at most (a fresh sign-in).
+ERASURE_SIGN_IN_MINUTES = int(os.environ.get("ERASURE_SIGN_IN_MINUTES", "5"))
 # Lock-out records (username, address, time) outlive their one-hour lock-out only so that a password-
 # guessing campaign can be looked into afterwards; a month is enough for that.
 LOCKOUT_RETENTION_DAYS = env_days("LOCKOUT_RETENTION_DAYS", 30)
@@ -180,9 +183,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds to wait for PostgreSQL to take a connection, and to answer a query (0: no limit), before the
+# request answers 503: a hung server must not hang every request with it.
+DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+DB_QUERY_TIMEOUT = float(os.environ.get("DB_QUERY_TIMEOUT", "5"))
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Fail fast when the server is down, so clients get a 503 at once rather than hang.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+    # Django's backend on connections that stop waiting for a server that does not answer (refpain/db/).
+    DATABASES["default"]["ENGINE"] = "refpain.db"
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["connect_timeout"] = DB_CONNECT_TIMEOUT
+    if DB_QUERY_TIMEOUT:
+        # The server stops a query itself after this long; the backend gives up a second later.
+        timeout = f"-c statement_timeout={int(DB_QUERY_TIMEOUT * 1000)}"
+        options["options"] = f"{options.get('options', '')} {timeout}".strip()
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The test database is a file rather than in memory, so the browser tests' live server thread
@@ -196,6 +209,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a check: told of every password change, it revokes the account's API tokens.
+    {"NAME": "refpain.passwords.TokensEndWithPassword"},
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -271,6 +286,8 @@ REST_FRAMEWORK = {
         "assessments": os.environ.get("ASSESSMENT_RATE", "30/minute"),
         # Password guessing: attempts per client address, before any lock-out of an account.
         "sign_in": os.environ.get("SIGN_IN_RATE", "5/minute"),
+        # Revoking one's own tokens: never starved by the sign-in attempts of one's address.
+        "sign_out": os.environ.get("SIGN_OUT_RATE", "60/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "refpain.http.schema.ProjectAutoSchema",
     "EXCEPTION_HANDLER": "refpain.http.errors.api_exception_handler",
@@ -326,5 +343,8 @@ if STATISTICS_MIN_COUNT < 2:
     raise ImproperlyConfigured("STATISTICS_MIN_COUNT must be 2 or more.")
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+# A browser app may send an Idempotency-Key with an assessment, and read whether its answer was a replay.
+CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")
+CORS_EXPOSE_HEADERS = ["Idempotent-Replayed", "Location", "Retry-After"]
 
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -13,6 +13,7 @@ from conditions.api.views import CsvExportView, ExportView
 from curation.api.views import VersionListView
 from curation.urls import moved_admin_urls
 from privacy.api.views import AccountDataView, AccountView
+from refpain.admin_sign_in import admin_sign_in
 from refpain.auth import TokenView
 from refpain.health import healthz
 from refpain.http.openapi import SchemaView
@@ -49,6 +50,7 @@ urlpatterns = [
     path("api/schema/", SchemaView.as_view(), name="schema"),
     # The split view serves the docs' start-up script as a file of its own: no inline script to allow.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
+    path("admin/login/", admin_sign_in),  # the admin's own page, under the sign-in limit
     path("admin/", include(moved_admin_urls)),
     path("admin/", admin.site.urls),
 ]

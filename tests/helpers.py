@@ -1,7 +1,12 @@
 """Small helpers the test modules share (test modules never import each other)."""
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+from bench.servers import free_port
 from conditions import models as m
 
 # The vocabulary's sections (tests/data/vocabulary.json) and the models that hold their codes.
@@ -54,3 +59,27 @@ def shell_blocks(text: str) -> list[str]:
 def documented_shell_blocks() -> list[str]:
     """The shell examples of the README and of every guide in docs/."""
     return [block for document in DOCUMENTS for block in shell_blocks(document.read_text())]
+
+
+def gunicorn_start_up_log(settle: float = 0, **env: str) -> str:
+    """gunicorn's log up to its first worker's boot (the app is loaded later, in the workers), and whatever
+    the master logs in the next `settle` seconds and as it shuts down."""
+    inherited = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
+    environment = {**inherited, "SECRET_KEY": "x", "BIND": f"127.0.0.1:{free_port()}", **env}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [str(gunicorn), "-c", "gunicorn.conf.py", "refpain.wsgi"]
+    process = subprocess.Popen(command, cwd=README.parent, env=environment, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    assert process.stderr is not None
+    lines = []
+    try:
+        for line in process.stderr:
+            lines.append(line)
+            if "Booting worker" in line:
+                break
+        time.sleep(settle)
+    finally:
+        process.terminate()
+        lines.extend(process.stderr)
+        process.wait(timeout=30)
+    return "".join(lines)

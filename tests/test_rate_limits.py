@@ -1,9 +1,6 @@
 """Rate limits: counted atomically in the shared store, for anonymous clients, signed-in users and sign-ins,
 told to clients in headers, keyed by the client behind a proxy (for lock-outs too)."""
 
-import os
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from assessments.models import Assessment
 from bench.servers import free_port
 from refpain.http.throttling import AnonThrottle, SignInRateThrottle, client_address
 from tests.assessments.examples import SPEC_EXAMPLE
+from tests.helpers import gunicorn_start_up_log
 
 pytestmark = pytest.mark.django_db
 TOKEN_URL = "/api/v1/auth/token/"
@@ -157,26 +155,6 @@ def test_healthz_reports_redis_down_as_degraded_while_the_database_answers(api):
 def test_healthz_reports_redis_up(api, redis_server):
     with override_settings(CACHES=with_redis(redis_server.url)):
         assert api.get("/healthz").json() == {"status": "ok", "database": "ok", "redis": "ok"}
-
-
-def gunicorn_start_up_log(**env: str) -> str:
-    """gunicorn's log up to its first worker's boot (the app is loaded later, in the workers)."""
-    inherited = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
-    environment = {**inherited, "SECRET_KEY": "x", "BIND": f"127.0.0.1:{free_port()}", **env}
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen([str(gunicorn), "-c", "gunicorn.conf.py", "refpain.wsgi"], cwd=ROOT, env=environment,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
-    assert process.stderr is not None
-    lines = []
-    try:
-        for line in process.stderr:
-            lines.append(line)
-            if "Booting worker" in line:
-                break
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-    return "".join(lines)
 
 
 def test_gunicorn_warns_at_start_up_when_several_workers_have_no_redis():

@@ -1,5 +1,7 @@
 """App accounts: an app registers a user, who signs in, assesses, lists, downloads and erases; never staff."""
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
@@ -32,7 +34,8 @@ def test_a_registered_user_signs_in_assesses_lists_downloads_and_erases_their_ac
     api.credentials(HTTP_AUTHORIZATION=f"Token {token.json()['token']}")
     assessment = api.post("/api/v1/assessments/", SPEC_EXAMPLE, format="json").json()["id"]
     assert [item["id"] for item in api.get("/api/v1/assessments/").json()["results"]] == [assessment]
-    assert [item["id"] for item in api.get("/api/v1/account/data/").json()["assessments"]] == [assessment]
+    download = json.loads(b"".join(api.get("/api/v1/account/data/").streaming_content))
+    assert [item["id"] for item in download["assessments"]] == [assessment]
 
     assert api.delete("/api/v1/account/").status_code == 204
     assert not get_user_model().objects.filter(username="app-user").exists()

@@ -1,13 +1,20 @@
-"""Security headers: a Content-Security-Policy and a Permissions-Policy on every response, and
-X-Forwarded-Proto trusted only when a proxy is configured."""
+"""Security headers: a Content-Security-Policy and a Permissions-Policy on every response (the answers
+written below Django included), and X-Forwarded-Proto trusted only when a proxy is configured."""
 
+import email
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
+from wsgiref.util import setup_testing_defaults
 
 import pytest
+
+from refpain.http.headers import security_headers
+from refpain.http.workers import write_json_error
+from refpain.wsgi import application
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,3 +84,40 @@ def test_the_forwarded_proto_of_a_configured_proxy_is_trusted():
     answer = run_with_proxies("1")
     assert answer["secure"] is True
     assert answer["status"] != 301
+
+
+SECURITY_HEADER_NAMES = [
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "X-Frame-Options",
+    "Cross-Origin-Opener-Policy",
+]
+
+
+def test_the_headers_for_answers_below_django_are_the_ones_its_middleware_sends(client):
+    django_answer = client.get("/healthz")
+    below = dict(security_headers())
+    assert sorted(below) == sorted(SECURITY_HEADER_NAMES)
+    assert below == {name: django_answer[name] for name in SECURITY_HEADER_NAMES}
+
+
+def test_the_415_for_an_unreadable_charset_carries_the_security_headers():
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/api/v1/", "CONTENT_TYPE": "text/plain; charset=rot13"}
+    setup_testing_defaults(environ)
+    started: dict = {}
+    b"".join(application(environ, lambda status, headers: started.update(status=status, headers=dict(headers))))
+    assert started["status"].startswith("415")
+    assert started["headers"].items() >= dict(security_headers()).items()
+
+
+def test_gunicorns_own_error_answers_carry_the_security_headers():
+    server, client = socket.socketpair()
+    with server, client:
+        write_json_error(server, 431, "Request Header Fields Too Large", "")
+        server.shutdown(socket.SHUT_WR)
+        answer = client.makefile("rb").read()
+    message = email.message_from_bytes(answer.split(b"\r\n", 1)[1])
+    assert answer.startswith(b"HTTP/1.1 431 ")
+    assert {name: message[name] for name in SECURITY_HEADER_NAMES} == dict(security_headers())

@@ -1,12 +1,16 @@
-"""The assessments API: create, read and erase an assessment; list one's own when signed in."""
+"""The assessments API: create (once per Idempotency-Key), read and erase an assessment; list one's own when
+signed in."""
 
+import re
+
+from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import APIException, ErrorDetail, NotFound, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -22,11 +26,11 @@ from assessments.fhir import Lookups, assessment_bundle
 from assessments.models import Assessment
 from assessments.pictures import assessment_picture, found_root_code
 from assessments.selectors import found_root, knowledge_named_by
-from assessments.services import assessment_create
+from assessments.services import IdempotencyKeyReused, assessment_create, assessment_create_once
 from assessments.snapshot import published_knowledge
 from conditions.api.pictures import SVG_RESPONSES, SVGRenderer, body_map, errors_as_json, svg_response
 from conditions.pictures import draw_map
-from refpain.http.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES
+from refpain.http.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES, ErrorSerializer
 from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import ScopedThrottle
 
@@ -49,13 +53,52 @@ CODE_SYSTEMS = {
     "clinical_tests": "v1:clinical-test-list",
     "conditions": "v1:condition-list",
 }
+# An Idempotency-Key: a random string the client makes for each new assessment (a UUID, say), sent bare or
+# quoted (the IETF draft's structured-field string). Long enough that no one guesses another's.
+IDEMPOTENCY_KEY = re.compile(r'"?([A-Za-z0-9._:~+/=-]{16,255})"?')
+
+
+def idempotency_key(request) -> str | None:
+    """The request's Idempotency-Key, None without one; a 400 naming the header when it is not one."""
+    raw = request.headers.get("Idempotency-Key")
+    if raw is None:
+        return None
+    if match := IDEMPOTENCY_KEY.fullmatch(raw.strip()):
+        return match.group(1)
+    message = "Send 16 to 255 letters, digits or . _ : ~ + / = - (a random UUID, say)."
+    raise ValidationError({"Idempotency-Key": [ErrorDetail(message, code="invalid")]})
+
+
+class IdempotencyKeyConflict(APIException):
+    """The Idempotency-Key already names an assessment of other findings."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_code = "idempotency_key_reused"
+    default_detail = "This Idempotency-Key was sent with other findings: send a new key with a new assessment."
 
 
 @extend_schema_view(
     create=extend_schema(
         tags=["assessments"],
         request=AssessmentRequestSerializer,
-        responses={201: AssessmentResultSerializer, **ERROR_RESPONSES},
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                description="Optional: a random string (16 to 255 characters; a UUID, say), new for each "
+                "assessment. Posting again with the same key and the same findings, after a dropped connection, "
+                "answers the assessment the first post made (with `Idempotent-Replayed: true`) instead of "
+                "making another; with other findings it is a 422.",
+            )
+        ],
+        responses={
+            201: AssessmentResultSerializer,
+            **ERROR_RESPONSES,
+            422: OpenApiResponse(
+                ErrorSerializer, description="The Idempotency-Key was sent before with other findings."
+            ),
+        },
         description="Assess what a person reports and an examiner finds: triage, likely causes with their "
         "evidence, the nerve roots and nerves involved, and what helps. Stores the result.",
         examples=[OpenApiExample("An L5 picture on the left", value=EXAMPLE_ASSESSMENT, request_only=True)],
@@ -109,23 +152,35 @@ class AssessmentViewSet(
         return Assessment.objects.all()
 
     def get_object(self):
-        assessment = super().get_object()
-        # Someone else's assessment is not there at all, as far as this client can tell.
+        # Someone else's assessment is not there at all, as far as this client can tell: the same 404 body.
+        try:
+            assessment = super().get_object()
+        except Http404:
+            raise NotFound() from None
         if assessment.owner_id is not None and assessment.owner_id != self.request.user.pk:
             raise NotFound()
         return assessment
 
     def create(self, request, *args, **kwargs):
+        key = idempotency_key(request)
         knowledge = published_knowledge()
         serializer = AssessmentRequestSerializer(data=request.data, context={"knowledge": knowledge})
         serializer.is_valid(raise_exception=True)
         owner = request.user if request.user.is_authenticated else None
-        assessment = assessment_create(data=serializer.validated_data, knowledge=knowledge, owner=owner)
+        data, headers = serializer.validated_data, {}
+        if key is None:
+            assessment = assessment_create(data=data, knowledge=knowledge, owner=owner)
+        else:
+            # A retry after a dropped connection gets the assessment its first try made, not a second one.
+            try:
+                assessment, created = assessment_create_once(data=data, knowledge=knowledge, owner=owner, key=key)
+            except IdempotencyKeyReused:
+                raise IdempotencyKeyConflict() from None
+            if not created:
+                headers["Idempotent-Replayed"] = "true"
         # The route's trailing slash is optional, so reverse() leaves it off; the canonical URL has it.
-        location = reverse("v1:assessment-detail", args=[assessment.id]).rstrip("/") + "/"
-        return Response(
-            assessment_representation(assessment), status=status.HTTP_201_CREATED, headers={"Location": location}
-        )
+        headers["Location"] = reverse("v1:assessment-detail", args=[assessment.id]).rstrip("/") + "/"
+        return Response(assessment_representation(assessment), status=status.HTTP_201_CREATED, headers=headers)
 
     def retrieve(self, request, *args, **kwargs):
         return Response(assessment_representation(self.get_object()))

@@ -11,11 +11,13 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, NotAcceptable
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from conditions.versioning import knowledge_version_recent
+from refpain.http.errors import database_unavailable
+from refpain.http.pagination import with_request_origin
 from refpain.http.parameters import QueryParametersMixin
 from refpain.http.release import release_id
 
@@ -42,15 +44,17 @@ class KnowledgeCacheMixin(QueryParametersMixin):
         known = not self.unknown_parameters(request.GET)
         if known:
             self.drop_ignored_parameters(request)
-        # The fast path: a read already answered at this version skips authentication, content
-        # negotiation and the view itself, but not the rate limit. Anything else, including a
-        # database outage or a client over its limit, goes the normal way.
-        if known and request.method in ("GET", "HEAD") and self.within_rate_limit(request):
+        # The fast path: a read already answered at this version skips authentication and the view
+        # itself, but not the rate limit nor content negotiation (the cached body is JSON). A client
+        # over its limit or one that does not take JSON (its 406) goes the normal way; a database
+        # outage is a 503 at once.
+        if known and request.method in ("GET", "HEAD") and self.takes_json(request) and self.within_rate_limit(request):
             try:
                 etag = knowledge_etag()
             except DatabaseError:
-                etag = None
-            if etag and (response := self.from_cache(request, etag)):
+                # The normal way would only try the database again, and a hung one costs a timeout each time.
+                return database_unavailable()
+            if response := self.from_cache(request, etag):
                 return self.tagged(response, etag)
             self.etag = etag
         return super().dispatch(request, *args, **kwargs)
@@ -66,6 +70,13 @@ class KnowledgeCacheMixin(QueryParametersMixin):
             query = urlencode(kept)
             request.META["QUERY_STRING"] = query
             request.GET = QueryDict(query)
+
+    def takes_json(self, request) -> bool:
+        try:
+            self.get_content_negotiator().select_renderer(self.initialize_request(request), self.get_renderers())
+        except NotAcceptable:
+            return False
+        return True
 
     def within_rate_limit(self, request) -> bool:
         # The throttles see the client as DRF authenticates it: a token user has a limit of their own.
@@ -86,7 +97,7 @@ class KnowledgeCacheMixin(QueryParametersMixin):
         if etag_matches(request.headers.get("If-None-Match", ""), etag) and caches["knowledge"].has_key(key):
             return HttpResponseNotModified()
         entry = caches["knowledge"].get(key)
-        return HttpResponse(entry[0], content_type=entry[1]) if entry is not None else None
+        return self.rendered(entry, request) if entry is not None else None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -98,10 +109,20 @@ class KnowledgeCacheMixin(QueryParametersMixin):
 
     @staticmethod
     def cache_key(request, etag: str | None) -> str:
-        # The host is part of the key, as pagination links are absolute; the parameters come sorted.
+        # No host in the key: a client must not force a miss (and a full render) by naming the server
+        # another way (Host: 127.0.0.1:<any port>). Pagination links, the only part of an answer that
+        # depends on the host, are kept with a placeholder origin and completed per request.
         query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
-        url = hashlib.sha256(f"{request.build_absolute_uri(request.path)}?{query}".encode()).hexdigest()
+        url = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
         return f"knowledge:{etag}:{url}"
+
+    @staticmethod
+    def rendered(entry: tuple[bytes, str], request) -> HttpResponse:
+        """A cached entry (a body and its content type) as an answer; JSON gets the request's own origin back."""
+        body, content_type = entry
+        if content_type == "application/json":
+            body = with_request_origin(body, request)
+        return HttpResponse(body, content_type=content_type)
 
     def is_cached(self, request) -> bool:
         return caches["knowledge"].has_key(self.cache_key(request, self.etag))
@@ -122,7 +143,7 @@ class KnowledgeCacheMixin(QueryParametersMixin):
             else:
                 entry = (response.content, response["Content-Type"])
             caches["knowledge"].set(key, entry)
-        return HttpResponse(entry[0], content_type=entry[1])
+        return self.rendered(entry, request)
 
     @staticmethod
     def tagged(response, etag: str):

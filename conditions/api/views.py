@@ -27,11 +27,11 @@ from conditions.tables import knowledge_zip
 from conditions.versioning import consistent_read, knowledge_version, knowledge_version_recent
 from refpain.http.openapi import ERROR_RESPONSES
 from refpain.http.ordering import StrictOrderingFilter
-from refpain.http.pagination import KnowledgePagination
+from refpain.http.pagination import CachedPagePagination
 from refpain.http.search import BoundedSearchFilter
 
 
-class SyncPagination(KnowledgePagination):
+class SyncPagination(CachedPagePagination):
     """Knowledge lists: with ?changed_since=, the page also lists the codes of the records removed since."""
 
     def get_paginated_response_schema(self, schema):
@@ -49,7 +49,7 @@ class KnowledgeViewSet(KnowledgeCacheMixin, viewsets.ReadOnlyModelViewSet):
 
     # Read-only for everyone: unsafe methods answer 405, whoever asks.
     permission_classes = [AllowAny]
-    pagination_class = SyncPagination
+    pagination_class = SyncPagination  # cached pages: the cache completes their links for each request's host
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z0-9_-]+"
     filter_backends = [

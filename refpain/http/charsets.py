@@ -6,6 +6,7 @@ import json
 from django.utils.http import parse_header_parameters
 
 from refpain.http.errors import error_body
+from refpain.http.headers import security_headers
 
 # JSON travels as UTF-8 (RFC 8259); ASCII and Latin-1 are accepted as older clients' defaults.
 # Everything else is refused rather than decoded: 'rot13' or 'base64' are codecs but not text
@@ -40,6 +41,6 @@ class UnreadableCharsetGuard:
         content = json.dumps(body).encode()
         start_response(
             "415 Unsupported Media Type",
-            [("Content-Type", "application/json"), ("Content-Length", str(len(content)))],
+            [("Content-Type", "application/json"), ("Content-Length", str(len(content))), *security_headers()],
         )
         return [content]

@@ -1,4 +1,4 @@
-"""Page-number pagination with a default and a maximum page size."""
+"""Page-number pagination with a default and a maximum page size; links in cached pages name no host."""
 
 import re
 
@@ -7,6 +7,11 @@ from rest_framework.pagination import PageNumberPagination
 
 # ASCII digits only: str.isdigit() also takes '²' and other digits int() cannot read.
 WHOLE_NUMBER = re.compile(r"[0-9]{1,4}")
+
+# Where a cached page's links start, in place of the scheme and host of the request that built it
+# ('.invalid' is reserved: never a real host). One cached page then serves every host name a client
+# may send, and each answer gets its own request's origin back (with_request_origin).
+PLACEHOLDER_ORIGIN = "http://origin.invalid"
 
 
 class KnowledgePagination(PageNumberPagination):
@@ -40,3 +45,30 @@ class KnowledgePagination(PageNumberPagination):
                     "any other value is a 400."
                 )
         return parameters
+
+
+class CachedPagePagination(KnowledgePagination):
+    """KnowledgePagination whose links start at PLACEHOLDER_ORIGIN, for pages kept in a cache shared by all hosts."""
+
+    def get_next_link(self):
+        return self.placeholder_origin(super().get_next_link())
+
+    def get_previous_link(self):
+        return self.placeholder_origin(super().get_previous_link())
+
+    def placeholder_origin(self, link: str | None) -> str | None:
+        origin = request_origin(self.request)
+        if link is None or not link.startswith(origin):
+            return link
+        return PLACEHOLDER_ORIGIN + link[len(origin) :]
+
+
+def request_origin(request) -> str:
+    """The scheme and host the request was sent to (its host already checked against ALLOWED_HOSTS)."""
+    return request.build_absolute_uri("/")[:-1]
+
+
+def with_request_origin(body: bytes, request) -> bytes:
+    """A cached body with its links completed for this request's own scheme and host."""
+    # Only a JSON string can start with an unescaped quote, so only links are touched.
+    return body.replace(f'"{PLACEHOLDER_ORIGIN}/'.encode(), f'"{request_origin(request)}/'.encode())

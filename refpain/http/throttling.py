@@ -6,9 +6,14 @@ cache.add() and raised with cache.incr(), which Redis does atomically (the in-me
 within one process: a deployment with several workers needs REDIS_URL).
 """
 
+import ipaddress
 import logging
+import re
+import time
+import weakref
 from dataclasses import dataclass
 
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from redis.exceptions import RedisError
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -18,13 +23,15 @@ from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, Simp
 logger = logging.getLogger(__name__)
 
 READS = frozenset({"GET", "HEAD", "OPTIONS"})
+PORT = re.compile(r":[0-9]{1,5}")
 
 
 def client_address(request) -> str:
     """The client's address: the Nth from the right of X-Forwarded-For behind NUM_PROXIES proxies.
 
     The same rule as DRF's, for rate limits and sign-in lock-outs alike; addresses further left were
-    written by the client and cannot be trusted.
+    written by the client and cannot be trusted. An entry that is not an address (with or without a
+    port) counts as no header at all: the limits then fall on the proxy's own address.
     """
     meta = getattr(request, "META", {})
     remote_addr = meta.get("REMOTE_ADDR", "")
@@ -33,7 +40,27 @@ def client_address(request) -> str:
     if num_proxies == 0 or not forwarded:
         return remote_addr
     addresses = forwarded.split(",")
-    return addresses[-min(num_proxies, len(addresses))].strip()
+    return bare_address(addresses[-min(num_proxies, len(addresses))]) or remote_addr
+
+
+def bare_address(entry: str) -> str | None:
+    """The IP address in one X-Forwarded-For entry ('203.0.113.5', '203.0.113.5:51234', '[2001:db8::1]:443'),
+    or None for anything else ('unknown', an obfuscated name, garbage)."""
+    entry = entry.strip()
+    if entry.startswith("["):  # an IPv6 address in brackets, perhaps with a port
+        entry, bracket, port = entry[1:].partition("]")
+        if not bracket or (port and not PORT.fullmatch(port)):
+            return None
+    elif entry.count(":") == 1:  # IPv4 with a port (a bare IPv6 address has several colons)
+        entry, _, port = entry.partition(":")
+        if not PORT.fullmatch(":" + port):
+            return None
+    if "%" in entry:  # a zone index ('fe80::1%eth0') means nothing beyond the proxy, and the database refuses it
+        return None
+    try:
+        return str(ipaddress.ip_address(entry))
+    except ValueError:
+        return None
 
 
 class RateLimiterUnavailable(APIException):
@@ -49,6 +76,17 @@ class RateLimiterUnavailable(APIException):
         from refpain.http.errors import RETRY_AFTER_SECONDS
 
         return RETRY_AFTER_SECONDS
+
+
+# How long a process leaves the shared store alone after it failed to answer (5 s, as the Retry-After of
+# the 503s meanwhile).
+STORE_REST_SECONDS = 5
+# Per cache backend (one per thread of a process; new ones when the settings change): when to try it again.
+resting_until: "weakref.WeakKeyDictionary[object, float]" = weakref.WeakKeyDictionary()
+
+
+class StoreResting(Exception):
+    """The shared store failed to answer a moment ago: it is not asked again until resting_until."""
 
 
 @dataclass(frozen=True)
@@ -77,15 +115,32 @@ class AtomicRateThrottle(SimpleRateThrottle):
         self.reset = max(1, int((window + 1) * self.duration - now))
         try:
             count = self.count(f"{self.key}:{window}")
-        except (RedisError, OSError) as error:
+        except (RedisError, OSError, StoreResting) as error:
             if request.method in READS:
-                logger.warning("Rate limiter unavailable, serving a read without a limit: %s", error)
                 return True
             raise RateLimiterUnavailable() from error
         record(request, RateLimit(self.num_requests, max(0, self.num_requests - count), self.reset))
         return count <= self.num_requests
 
     def count(self, key: str) -> int:
+        # A Redis that hangs (frozen, or its host gone) rather than refuses costs REDIS_TIMEOUT per call:
+        # after one failure this process leaves it alone for a while, so requests do not queue behind it.
+        store = caches[DEFAULT_CACHE_ALIAS]  # the backend itself: self.cache is a proxy that outlives it
+        if time.monotonic() < resting_until.get(store, 0.0):
+            raise StoreResting()
+        try:
+            return self.increment(key)
+        except (RedisError, OSError) as error:
+            resting_until[store] = time.monotonic() + STORE_REST_SECONDS
+            logger.warning(
+                "Rate limiter unavailable for the next %d s: reads are served without a limit, writes "
+                "that need it answer 503: %s",
+                STORE_REST_SECONDS,
+                error,
+            )
+            raise
+
+    def increment(self, key: str) -> int:
         # A request over the limit still counts: a client that keeps hammering stays refused
         # until the window ends, and the counter never needs to be read and written back. It lives a
         # second past its window, so it cannot expire (and be recreated without an expiry) while current.
@@ -143,6 +198,15 @@ class SignInRateThrottle(AtomicRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class SignOutRateThrottle(AtomicRateThrottle):
+    """Token revocations per signed-in user (SIGN_OUT_RATE), apart from the sign-in attempts of their address."""
+
+    scope = "sign_out"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
 
 
 class RateLimitHeadersMiddleware:

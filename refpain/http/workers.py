@@ -7,14 +7,16 @@ from gunicorn.workers.sync import SyncWorker
 
 
 def write_json_error(sock, status_int: int, reason: str, mesg: str) -> None:
-    """gunicorn's util.write_error, writing the project's error body instead of an HTML page."""
+    """gunicorn's util.write_error, writing the project's error body and security headers instead of an HTML page."""
     # Imported here: gunicorn's master loads this module before Django is set up; a worker has it ready.
     from refpain.http.errors import error_body, error_code_for_status
+    from refpain.http.headers import security_headers
 
     body = json.dumps(error_body(status_int, error_code_for_status(status_int), mesg or reason)).encode()
+    headers = "".join(f"{name}: {value}\r\n" for name, value in security_headers())
     head = (
         f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
+        f"Content-Length: {len(body)}\r\n{headers}\r\n"
     )
     util.write_nonblock(sock, head.encode("latin-1") + body)
 

@@ -223,6 +223,17 @@ def test_signed_in_users_list_their_own_assessments_only(api, alice, bob):
     assert [item["id"] for item in api.get(URL).json()["results"]] == [mine]
 
 
+def test_someone_elses_assessment_and_a_missing_one_answer_the_same_404_body(api, alice, bob):
+    api.force_authenticate(alice)
+    mine = post(api, SPEC_EXAMPLE).json()["id"]
+    api.force_authenticate(bob)
+    for method in ("get", "delete"):
+        someone_elses = getattr(api, method)(f"{URL}{mine}/")
+        missing = getattr(api, method)(f"{URL}{uuid.uuid4()}/")
+        assert someone_elses.status_code == missing.status_code == 404
+        assert someone_elses.content == missing.content
+
+
 def test_anonymous_clients_cannot_list(api):
     post(api, SPEC_EXAMPLE)
     response = api.get(URL)

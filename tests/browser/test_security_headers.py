@@ -1,5 +1,5 @@
 """In a real browser, under the Content-Security-Policy: the API docs render their operations and the
-admin's pages work, with no policy violation reported."""
+admin's pages work (its page for too many sign-in attempts too), with no policy violation reported."""
 
 import pytest
 from django.urls import reverse
@@ -63,4 +63,21 @@ def test_the_admin_and_the_condition_page_work_under_the_policy(live_server, sig
     assert margin == "12px"
     page.locator(".condition-section > details > summary").nth(1).click()
     screenshot(page, "csp-condition-page")
+    assert violations(page, logged) == []
+
+
+def test_the_admins_page_for_too_many_sign_in_attempts_renders_under_the_policy(browser, live_server, screenshot):
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    logged = watch_for_violations(page)
+    for attempt in range(6):
+        page.goto(f"{live_server.url}{reverse('admin:login')}")
+        page.fill("#id_username", f"guess-{attempt}")
+        page.fill("#id_password", "wrong")
+        with page.expect_navigation() as navigation:
+            page.click("input[type=submit]")
+    assert navigation.value.status == 429
+    assert page.get_by_role("heading", name="Too many sign-in attempts from your address.").is_visible()
+    assert page.get_by_role("link", name="try again").is_visible()
+    assert page.locator("#site-name").is_visible()  # the admin's own header and styles
+    screenshot(page, "admin-sign-in-refused")
     assert violations(page, logged) == []

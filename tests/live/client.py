@@ -88,3 +88,11 @@ def parse(raw: bytes) -> dict | None:
         return json.loads(raw)
     except ValueError:
         return None
+
+
+def start_of_a_fresh_minute(needed: float = 20) -> None:
+    """Wait, if need be, until the current minute has `needed` seconds left: limits count in windows of a
+    whole minute, and a burst must not straddle two of them."""
+    into_minute = time.time() % 60
+    if into_minute > 60 - needed:
+        time.sleep(60 - into_minute + 0.5)

@@ -1,4 +1,5 @@
-"""Requests gunicorn refuses before Django sees them get the JSON error shape too, not gunicorn's HTML page."""
+"""Requests gunicorn refuses before Django sees them get the JSON error shape and the security headers too,
+not gunicorn's HTML page."""
 
 import json
 import socket
@@ -41,6 +42,7 @@ def test_gunicorn_refuses_a_malformed_request_in_the_json_error_shape(service, r
     error = json.loads(body)
     assert error["status"] == status and error["code"] == code and error["message"]
     assert set(error) == {"status", "code", "message"}
+    assert {"content-security-policy", "permissions-policy", "x-content-type-options"} <= set(headers)
 
 
 def test_gunicorn_takes_no_forged_forwarded_proto_without_a_proxy(service):

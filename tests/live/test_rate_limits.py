@@ -1,11 +1,10 @@
 """Rate limits that hold across gunicorn workers: one counter per client in Redis, counted atomically."""
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.live.client import request
+from tests.live.client import request, start_of_a_fresh_minute
 from tests.live.conftest import Service
 
 pytestmark = pytest.mark.live
@@ -28,13 +27,6 @@ def limited_service(cluster, redis_server):
     )
     yield service
     service.stop()
-
-
-def start_of_a_fresh_minute() -> None:
-    # Limits count in windows of a whole minute: a burst must not straddle two of them.
-    into_minute = time.time() % 60
-    if into_minute > 40:
-        time.sleep(60 - into_minute + 0.5)
 
 
 def test_concurrent_reads_over_several_workers_are_accepted_up_to_the_limit(limited_service):

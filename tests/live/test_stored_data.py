@@ -1,9 +1,10 @@
-"""Stored data in a running service: its access log keeps no assessment ids, the documented backup
-restores into a fresh database with the same knowledge and every assessment, and the documented
-accounts flow (register, sign in, assess, list, download, erase) runs as written."""
+"""Stored data in a running service: its access log keeps no assessment ids, the documented backup, kept outside
+the checkout for its owner's eyes only, restores into a fresh database with the same knowledge and every
+assessment, and the documented accounts flow (register, sign in, assess, list, download, erase) runs as written."""
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -49,13 +50,13 @@ def documented_block(*commands: str) -> str:
     return next(block for block in documented_shell_blocks() if all(c in block for c in commands))
 
 
-def run_shell(script: str, cluster, database_url: str, cwd: Path) -> str:
+def run_shell(script: str, cluster, database_url: str, cwd: Path, **extra_env: str) -> str:
     # The documented commands as written, with manage.py named by its path (they run from a checkout)
     # and the cluster's own client tools first on the PATH.
     script = script.replace("python manage.py", f"python {ROOT / 'manage.py'}")
     path = f"{Path(sys.executable).parent}:{cluster.bin}:{os.environ['PATH']}"
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env |= {"PATH": path, "DATABASE_URL": database_url, "SECRET_KEY": "live-test-only", "DEBUG": "0"}
+    env |= {"PATH": path, "DATABASE_URL": database_url, "SECRET_KEY": "live-test-only", "DEBUG": "0", **extra_env}
     result = subprocess.run(["bash", "-euc", script], cwd=cwd, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
@@ -70,16 +71,29 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_knowledge_and_ass
     for _ in range(3):
         assert request(service.base, "POST", "/api/v1/assessments/", ASSESSMENT).status == 201
     stored = assessment_ids(cluster.url)
-    fingerprint = run_shell(f'python manage.py shell --no-imports -c "{FINGERPRINT}"', cluster, cluster.url, tmp_path)
+    checkout, backups = tmp_path / "checkout", tmp_path / "backups" / "refpain"
+    checkout.mkdir()
+    fingerprint = run_shell(f'python manage.py shell --no-imports -c "{FINGERPRINT}"', cluster, cluster.url, checkout)
 
-    run_shell(documented_block("pg_dump", "dump_knowledge"), cluster, cluster.url, tmp_path)
-    restored = run_shell(documented_block("createdb", "pg_restore"), cluster, cluster.url, tmp_path)
+    run_shell(documented_block("pg_dump", "dump_knowledge"), cluster, cluster.url, checkout, BACKUP_DIR=str(backups))
+    restored = run_shell(
+        documented_block("createdb", "pg_restore"), cluster, cluster.url, checkout, BACKUP_DIR=str(backups)
+    )
 
     assert restored.split()[-1] == fingerprint.strip()
     restored_url = cluster.url.rsplit("/", 1)[0] + "/refpain_restored"
     assert assessment_ids(restored_url) == stored and len(stored) >= 3
     shipped = {path.name for path in (ROOT / "fixtures").glob("*.json")}
-    assert {path.name for path in (tmp_path / "knowledge-backup").iterdir()} == shipped
+    assert {path.name for path in (backups / "knowledge").iterdir()} == shipped
+
+
+def test_the_backup_is_written_outside_the_checkout_readable_by_its_owner_only(cluster, tmp_path):
+    checkout, backups = tmp_path / "checkout", tmp_path / "backups" / "refpain"
+    checkout.mkdir()
+    run_shell(documented_block("pg_dump", "dump_knowledge"), cluster, cluster.url, checkout, BACKUP_DIR=str(backups))
+    assert list(checkout.iterdir()) == []
+    assert stat.S_IMODE((backups / "refpain.dump").stat().st_mode) == 0o600
+    assert stat.S_IMODE(backups.stat().st_mode) == 0o700
 
 
 def json_documents(text: str) -> list:

@@ -56,7 +56,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--factor", type=int, default=100, help="Times the shipped knowledge (default 100).")
         parser.add_argument("--assessments", type=int, default=200_000, help="Stored assessments to add.")
-        parser.add_argument("--batch", type=int, default=5_000)
+        # About 10 MB of assessments per INSERT: well inside the database's per-statement timeout.
+        parser.add_argument("--batch", type=int, default=1_000)
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, factor, assessments, batch, seed, **options):

@@ -162,3 +162,14 @@ def test_without_release_set_a_changed_source_file_changes_the_release(settings,
     release_id.cache_clear()
     assert release_id() != before
     release_id.cache_clear()
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_a_cached_answer_is_refused_with_a_406_to_a_client_that_does_not_take_json(api, url):
+    etag = api.get(url)["ETag"]  # now cached
+    for headers in ({}, {"HTTP_IF_NONE_MATCH": etag}):
+        response = api.get(url, HTTP_ACCEPT="application/xml", **headers)
+        assert response.status_code == 406
+        assert response.json()["code"] == "not_acceptable"
+    assert api.get(url, HTTP_ACCEPT="application/xml;q=0.9, application/json").status_code == 200
+    assert api.get(url, HTTP_ACCEPT="*/*").status_code == 200
