@@ -189,7 +189,9 @@ BAD_ROWS = {
     ),
     "redflagtrigger_has_action": lambda: f.make_trigger(action=""),
     "treatment_minimum_triage_valid": lambda: f.make_treatment(minimum_triage="soonish"),
-    "condition_escalate_at_range": lambda: f.make_condition(escalate_at=0, escalate_at_provenance="curator_estimate"),
+    "condition_escalate_at_range": lambda: f.make_condition(
+        escalate_at=0, escalate_at_provenance="curator_estimate", escalate_at_rationale="Out of range."
+    ),
     "condition_leads_at_range": lambda: f.make_condition(leads_at=1.5),
     "condition_guides_care_at_range": lambda: f.make_condition(guides_care_at=-0.1),
     "condition_invasive_care_at_range": lambda: f.make_condition(invasive_care_at=2),

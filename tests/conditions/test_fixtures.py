@@ -1,10 +1,13 @@
 """The shipped knowledge loads, loads again without change, and is complete."""
 
+import json
+
 import pytest
+from django.apps import apps
 from django.db.models import Count, Q
 
 from conditions import models as m
-from conditions.loading import knowledge_load
+from conditions.loading import FIXTURES_DIR, knowledge_load
 from conditions.versioning import curated_models, knowledge_version
 from tests.helpers import VOCABULARY_MODELS
 
@@ -215,3 +218,17 @@ def test_the_key_muscles_follow_isncsci():
         "L5": "great-toe-extension",
         "S1": "ankle-plantarflexion",
     }
+
+
+def test_every_shipped_text_fits_its_field():
+    # SQLite does not check a CharField's max_length; PostgreSQL refuses the whole load.
+    too_long = []
+    for path in sorted(FIXTURES_DIR.glob("*.json")):
+        for record in json.loads(path.read_text()):
+            model = apps.get_model(record["model"])
+            for name, value in record["fields"].items():
+                field = next((f for f in model._meta.concrete_fields if f.name == name), None)
+                limit = getattr(field, "max_length", None)
+                if isinstance(value, str) and limit and len(value) > limit:
+                    too_long.append((path.name, record["model"], name, len(value), limit))
+    assert too_long == []
