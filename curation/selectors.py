@@ -1,6 +1,8 @@
 """Reads of the curation workflow: which records a proposal touches, and what awaits review."""
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from conditions.loading import natural_key_of
 from curation.models import ChangeRequest, ChangeRequestStatus
@@ -37,3 +39,23 @@ def codes_with_pending_changes(model) -> set[str]:
                 if field.is_relation and field.related_model is model and fields.get(field.name):
                     codes.add(fields[field.name][0])
     return codes - {None}
+
+
+CLINICIAN_ROLES = ("Editors", "Reviewers")
+
+
+def clinicians():
+    """Staff accounts with a clinician role, and administrators: whoever may author or review a change."""
+    staff = get_user_model().objects.filter(is_staff=True)
+    return staff.filter(Q(groups__name__in=CLINICIAN_ROLES) | Q(is_superuser=True)).distinct().order_by("username")
+
+
+def awaiting_review_by(user):
+    """The pending change requests this reviewer may decide: not their own, nor one they approved already."""
+    pending = ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING).exclude(author=user)
+    return pending.exclude(first_reviewer=user)
+
+
+def open_requests_of(user):
+    """The user's own change requests still awaiting review."""
+    return ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING, author=user)

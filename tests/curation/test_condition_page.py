@@ -175,6 +175,7 @@ def test_posting_lists_as_lines_proposes_lists(editor_client, django_capture_on_
     condition = m.Condition.objects.get(code="piriformis-syndrome")
     data = page_data(editor_client.get(change_url(condition)))
     data |= {"icd10_codes": " G57.00\r\n\r\nG57.01 \r\n", "synonyms": "deep gluteal syndrome\n\n  wallet sciatica "}
+    data["change_reason"] = "The codes and names clinicians use for it."
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(change_url(condition), data)
     change_request = ChangeRequest.objects.get()
