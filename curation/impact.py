@@ -85,7 +85,8 @@ def rows_with_changes(rows: Rows, changes: list[dict]) -> AppliedChanges:
         table = applied.rows[name]
         before, after = state_row(model, change["before"], spec), state_row(model, change["after"], spec)
         if before is None:
-            table.append(after)
+            if after is not None:
+                table.append(after)
             continue
         if before not in table:
             applied.stale.append(change["label"])
@@ -102,7 +103,7 @@ def rows_with_changes(rows: Rows, changes: list[dict]) -> AppliedChanges:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class CaseOutcome:
     """What one assessment concluded, in the terms a reviewer compares."""
 
     triage: TriageLevel
@@ -116,10 +117,10 @@ class Outcome:
         return self.causes[0] if self.causes else None
 
 
-def outcome(result: AssessmentResult) -> Outcome:
+def outcome(result: AssessmentResult) -> CaseOutcome:
     causes = [c for c in result.conditions if c.role == "cause" or c.rule_out]
     names = {c.code: c.name for c in result.conditions} | {r.code: r.name for r in result.nerve_roots}
-    return Outcome(
+    return CaseOutcome(
         triage=TriageLevel(result.triage.level),
         causes=tuple(c.code for c in causes[:3]),
         root=result.nerve_roots[0].code if result.nerve_roots else None,
@@ -128,7 +129,7 @@ def outcome(result: AssessmentResult) -> Outcome:
     )
 
 
-def run_cases(knowledge: Knowledge) -> tuple[Outcome, ...]:
+def run_cases(knowledge: Knowledge) -> tuple[CaseOutcome, ...]:
     return tuple(outcome(assess(case.findings, knowledge)) for case in reference_cases())
 
 
@@ -152,8 +153,8 @@ class CaseImpact:
     """A reference case whose triage, first cause, first three causes or first nerve root the change moves."""
 
     case: ReferenceCase
-    before: Outcome
-    after: Outcome
+    before: CaseOutcome
+    after: CaseOutcome
 
     @property
     def unsafe(self) -> bool:
@@ -203,7 +204,7 @@ class Impact:
 
 
 def compare(
-    before: tuple[Outcome, ...], after: tuple[Outcome, ...]
+    before: tuple[CaseOutcome, ...], after: tuple[CaseOutcome, ...]
 ) -> tuple[tuple[CaseImpact, ...], tuple[Shift, ...]]:
     """The cases whose triage, first cause, first three or root moved, and the largest probability shifts."""
     changed, shifts = [], []
@@ -225,7 +226,7 @@ def compare(
 # The published state changes rarely and each review asks about it again: its outcomes are kept by a digest
 # of the rows themselves (so a change that did not move the version is never served stale), and so is each
 # proposal's impact on that state.
-_before: OrderedDict[str, tuple[Outcome, ...]] = OrderedDict()
+_before: OrderedDict[str, tuple[CaseOutcome, ...]] = OrderedDict()
 _impacts: OrderedDict[tuple[str, str], Impact] = OrderedDict()
 KEPT_STATES = 2
 KEPT_IMPACTS = 32
@@ -243,7 +244,7 @@ def remember(cache: OrderedDict, key, value, limit: int):
     return value
 
 
-def before_outcomes(version: str, rows: Rows, key: str) -> tuple[Outcome, ...]:
+def before_outcomes(version: str, rows: Rows, key: str) -> tuple[CaseOutcome, ...]:
     if key in _before:
         return _before[key]
     return remember(_before, key, run_cases(build_knowledge(version, rows)), KEPT_STATES)

@@ -54,3 +54,26 @@ def shell_blocks(text: str) -> list[str]:
 def documented_shell_blocks() -> list[str]:
     """The shell examples of the README and of every guide in docs/."""
     return [block for document in DOCUMENTS for block in shell_blocks(document.read_text())]
+
+
+def posted_value(value):
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return "" if value is None else str(value)
+
+
+def page_data(response) -> dict:
+    """The change page's form as a browser would post it back unchanged."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for bound in form:
+            value = bound.value()
+            if isinstance(value, bool):
+                if value:
+                    data[bound.html_name] = "on"
+            else:
+                data[bound.html_name] = posted_value(value)
+    return data

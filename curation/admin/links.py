@@ -24,7 +24,8 @@ class LinkAdmin(ReviewedAdmin):
         return tuple(f"{end}__{field}" for end in self.ends for field in ("code", "name"))
 
 
-class EvidenceLinkAdmin(DerivedRatios, LinkAdmin):
+# Django's admin merges the two Media definitions (the script of one, the style sheet of the other).
+class EvidenceLinkAdmin(DerivedRatios, LinkAdmin):  # type: ignore[misc]
     """A finding as evidence for a condition, listed with its accuracy; LR+ and LR- derived beside its figures."""
 
     details = ("sensitivity", "specificity", "provenance")

@@ -9,6 +9,7 @@ from conditions import models as m
 from curation.admin.forms import LinesField, validate_icd10_code
 from curation.admin.records import ConditionAdmin
 from curation.models import ChangeRequest
+from tests.helpers import page_data
 
 SECTION_HEADINGS = [
     "Summary and coding",
@@ -84,29 +85,6 @@ def test_every_shipped_icd10_code_passes():
 
 def change_url(condition):
     return reverse("admin:conditions_condition_change", args=[condition.pk])
-
-
-def posted_value(value):
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value]
-    return "" if value is None else str(value)
-
-
-def page_data(response) -> dict:
-    """The change page's form as a browser would post it back unchanged."""
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms += [inline.formset.management_form, *inline.formset.forms]
-    data = {}
-    for form in forms:
-        for bound in form:
-            value = bound.value()
-            if isinstance(value, bool):
-                if value:
-                    data[bound.html_name] = "on"
-            else:
-                data[bound.html_name] = posted_value(value)
-    return data
 
 
 @pytest.mark.django_db
