@@ -65,6 +65,10 @@ class ConditionInline:
     classes: Sequence[str] | None = ("compact-records",)
     wrapping: tuple[str, ...] = ()
 
+    def get_fields(self, request, obj=None):
+        # What the link says first; the curators' own note last.
+        return sorted(super().get_fields(request, obj), key=lambda name: name == "curation_note")
+
     def get_formset(self, request, obj=None, **kwargs):
         # One-line texts of up to 300 characters are read in full, not scrolled sideways in a narrow box.
         kwargs.setdefault("widgets", {name: forms.Textarea(attrs={"rows": 3}) for name in self.wrapping})
@@ -137,7 +141,7 @@ class DerivedRatios:
     class Media:
         js = ("curation/derived-ratios.js",)
 
-    @admin.display(description="From them")
+    @admin.display(description="Derived ratios")
     def derived_ratios(self, obj) -> str:
         figures = (obj.sensitivity, obj.specificity) if obj is not None else (None, None)
         return format_html('<output class="derived-ratios">{}</output>', likelihood_ratios(*figures))

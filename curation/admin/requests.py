@@ -123,7 +123,9 @@ def triage_word(level: TriageLevel) -> str:
 
 
 def percent(probability: float | None) -> str:
-    return "not listed" if probability is None else f"{probability:.0%}"
+    if probability is None:
+        return "not listed"
+    return f"{probability:.0%}" if probability >= 0.1 else f"{probability:.1%}"
 
 
 def case_row(case: CaseImpact) -> dict:
@@ -134,7 +136,9 @@ def case_row(case: CaseImpact) -> dict:
         "name": case.case.name,
         "set": case.case.set_name,
         "moved": ", ".join(case.moved),
-        "triage": f"{triage_word(before.triage)} → {triage_word(after.triage)}",
+        "triage": triage_word(before.triage)
+        if before.triage == after.triage
+        else f"{triage_word(before.triage)} → {triage_word(after.triage)}",
         "minimum": triage_word(case.case.min_triage),
         "causes": (
             ", ".join(case.name_of(code) for code in before.causes),
@@ -179,11 +183,18 @@ class ChangeRequestAdmin(admin.ModelAdmin):
     list_display: tuple[str, ...] = ("id", "summary", "status", "author", "created_at", "reviewer", "published_version")
     list_filter: ClassVar[tuple] = ("status", ("author", ClinicianFilter), ("reviewer", ClinicianFilter))
     search_fields = ("summary", "reason", "author__username")
-    fieldsets = (
-        (None, {"fields": ("summary", "reason", "status", "author", "created_at")}),
-        ("What changes", {"fields": ("proposed_changes",)}),
-        ("Review", {"fields": ("first_approval", "reviewer", "reviewed_at", "review_note", "published_version")}),
-    )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (None, {"fields": ("summary", "reason", "status", "author", "created_at")}),
+            ("What changes", {"fields": ("proposed_changes",)}),
+        ]
+        if obj is not None and obj.status == ChangeRequestStatus.PENDING:
+            # Still to decide: what it does to the reference cases and the decision follow (change_form.html).
+            return fieldsets + ([("Review", {"fields": ("first_approval",)})] if obj.first_reviewer_id else [])
+        review = ("first_approval", "reviewer", "reviewed_at", "review_note", "published_version")
+        return [*fieldsets, ("Review", {"fields": review})]
+
     readonly_fields = (
         "summary",
         "reason",

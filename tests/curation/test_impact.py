@@ -150,4 +150,4 @@ def test_the_review_page_marks_an_unsafe_change_in_red(editor, reviewer, client)
     unsafe = len(change_impact(change_request.changes).unsafe)
     assert f"This change lowers the triage of {unsafe} case" in page
     assert page.count('<tr class="unsafe">') == unsafe
-    assert "Your approval will be the first of two" in page
+    assert "Your approval will be the first of two" in page and 'value="Approve (first of two)"' in page
