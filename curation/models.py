@@ -23,6 +23,10 @@ class ChangeRequest(models.Model):
     Status = ChangeRequestStatus
 
     summary = models.CharField(max_length=300, help_text="What the change does, in a line.")
+    reason = models.TextField(
+        "why this change",
+        help_text="Why the author makes this change, in their words: shown to the reviewer and kept in the history.",
+    )
     changes = models.JSONField()
     status = models.CharField(max_length=10, choices=ChangeRequestStatus.choices, default=ChangeRequestStatus.PENDING)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="change_requests_made")
@@ -35,7 +39,20 @@ class ChangeRequest(models.Model):
         related_name="change_requests_reviewed",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_note = models.TextField(blank=True, help_text="Why it was rejected, or anything the author should know.")
+    review_note = models.TextField(
+        blank=True, help_text="The reviewer's note: why it was rejected, or anything the author should know."
+    )
+    # A change that lowers a reference case below its safe triage needs two reviewers (or an administrator):
+    # the first one's approval is recorded here, and the second one's decision above.
+    first_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="change_requests_first_approved",
+    )
+    first_reviewed_at = models.DateTimeField(null=True, blank=True)
+    first_review_note = models.TextField(blank=True, help_text="The first reviewer's note on their approval.")
     published_version = models.CharField(
         max_length=40, blank=True, help_text="The knowledge version this change was published in."
     )
@@ -53,6 +70,12 @@ class ChangeRequest(models.Model):
                 condition=models.Q(status=ChangeRequestStatus.PENDING)
                 | (models.Q(reviewer__isnull=False) & ~models.Q(reviewer=models.F("author"))),
                 name="changerequest_reviewed_by_someone_else",
+            ),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="changerequest_has_reason"),
+            models.CheckConstraint(
+                condition=models.Q(first_reviewer__isnull=True)
+                | (~models.Q(first_reviewer=models.F("author")) & ~models.Q(first_reviewer=models.F("reviewer"))),
+                name="changerequest_two_different_reviewers",
             ),
         ]
 

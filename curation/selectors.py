@@ -1,6 +1,8 @@
 """Reads of the curation workflow: which records a proposal touches, and what awaits review."""
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from conditions.changes import changes_by_version
 from conditions.loading import natural_key_of
@@ -56,14 +58,43 @@ def versions_with_changes(versions: list[dict]) -> list[dict]:
     changes = changes_by_version(windows)
     reviews: dict[str, list[ChangeRequest]] = {}
     published = ChangeRequest.objects.filter(published_version__in=[v["label"] for v in versions])
-    for change_request in published.select_related("author", "reviewer").order_by("reviewed_at", "pk"):
+    for change_request in published.select_related("author", "reviewer", "first_reviewer").order_by(
+        "reviewed_at", "pk"
+    ):
         reviews.setdefault(change_request.published_version, []).append(change_request)
     return [
         {
             **version,
             "changes": changes[version["label"]],
             "change_requests": reviews.get(version["label"], []),
-            "approved_by": sorted({r.reviewer.username for r in reviews.get(version["label"], []) if r.reviewer}),
+            "approved_by": sorted(
+                {r.username for review in reviews.get(version["label"], []) for r in approvers(review)}
+            ),
         }
         for version in versions
     ]
+
+
+def approvers(change_request: ChangeRequest) -> list:
+    """Who approved a change request: its reviewer and, for a change that needed two, the first."""
+    return [user for user in (change_request.first_reviewer, change_request.reviewer) if user is not None]
+
+
+CLINICIAN_ROLES = ("Editors", "Reviewers")
+
+
+def clinicians():
+    """Staff accounts with a clinician role, and administrators: whoever may author or review a change."""
+    staff = get_user_model().objects.filter(is_staff=True)
+    return staff.filter(Q(groups__name__in=CLINICIAN_ROLES) | Q(is_superuser=True)).distinct().order_by("username")
+
+
+def awaiting_review_by(user):
+    """The pending change requests this reviewer may decide: not their own, nor one they approved already."""
+    pending = ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING).exclude(author=user)
+    return pending.exclude(first_reviewer=user)
+
+
+def open_requests_of(user):
+    """The user's own change requests still awaiting review."""
+    return ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING, author=user)

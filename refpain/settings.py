@@ -84,7 +84,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 INSTALLED_APPS = [
     # First, so that its runserver (JSON error answers) wins over the staticfiles app's.
     "refpain",
-    "django.contrib.admin",
+    "curation.admin_app.ClinicianAdminConfig",  # Django's admin, with the clinicians' home page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -261,6 +261,10 @@ LOGGING = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# A record's history keeps why it changed: the change request, who approved it, the author's reason and the
+# reviewer's note, in full (a text field rather than simple_history's default 100 characters).
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 REST_FRAMEWORK = {
     # Mobile apps and researchers speak JSON only.

@@ -83,3 +83,26 @@ def gunicorn_start_up_log(settle: float = 0, **env: str) -> str:
         lines.extend(process.stderr)
         process.wait(timeout=30)
     return "".join(lines)
+
+
+def posted_value(value):
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return "" if value is None else str(value)
+
+
+def page_data(response) -> dict:
+    """The change page's form as a browser would post it back unchanged."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for bound in form:
+            value = bound.value()
+            if isinstance(value, bool):
+                if value:
+                    data[bound.html_name] = "on"
+            else:
+                data[bound.html_name] = posted_value(value)
+    return data

@@ -1,3 +1,3 @@
 """Django admin for clinicians: the knowledge, its history, and the review of proposed changes."""
 
-from . import links, records, review  # noqa: F401  (registers the admin classes)
+from . import links, records, requests, review  # noqa: F401  (registers the admin classes)

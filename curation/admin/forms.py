@@ -1,4 +1,4 @@
-"""Admin form fields and forms: lists edited one item per line, and compact inline records."""
+"""Admin form fields and forms: lists edited one item per line, why a change is made, and the provenance rule."""
 
 import re
 
@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from conditions import models as m
+from curation.provenance import cited_figures, silent_figure_changes
 
 ICD10_PATTERN = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
 
@@ -56,7 +57,44 @@ class LinesField(forms.Field):
         return self.to_python(initial) != self.to_python(data)
 
 
-class ConditionForm(forms.ModelForm):
+def field_values(instance) -> dict:
+    """A record's stored field values by name; a reference as the primary key it holds."""
+    return {field.name: field.value_from_object(instance) for field in instance._meta.concrete_fields}
+
+
+class CitedFiguresForm(forms.ModelForm):
+    """A record's form that refuses a silent change to a figure cited to a study, naming the field that changed."""
+
+    def _post_clean(self):
+        super()._post_clean()  # the model's own checks first: a figure out of range is named as that
+        model = type(self.instance)
+        if self.instance.pk is None or not cited_figures(model):
+            return
+        # Compared with the stored record, not the form's initial values: going back to an earlier version
+        # starts the form from that version.
+        stored = model._default_manager.filter(pk=self.instance.pk).first()
+        if stored is None:
+            return
+        refused = silent_figure_changes(model, field_values(stored), field_values(self.instance))
+        for name, message in refused.items():
+            if name not in self.errors:
+                self.add_error(name if name in self.fields else None, message)
+
+
+class ReviewedForm(CitedFiguresForm):
+    """A record's admin form, with why the change is made: every submission for review says why."""
+
+    change_reason = forms.CharField(
+        label="Why this change",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        help_text="Required. The reviewer reads it first, and the record's history keeps it: which study reports "
+        "the new figure, say, or why an estimate serves better than the study's figure.",
+        error_messages={"required": "Say why you make this change: the reviewer reads it first."},
+    )
+
+
+class ConditionForm(ReviewedForm):
     """A condition, with its ICD-10 codes and synonyms as lists one per line."""
 
     icd10_codes = LinesField(
@@ -89,14 +127,3 @@ class ConditionForm(forms.ModelForm):
             "sources",
         )
         widgets = {"prior_rationale": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"})}
-
-
-class CompactInlineForm(forms.ModelForm):
-    """An inline record whose help texts are tooltips, so a list of many records is not the same help repeated."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if field.help_text:
-                field.widget.attrs["title"] = field.help_text
-                field.help_text = ""

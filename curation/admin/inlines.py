@@ -4,9 +4,10 @@ from collections.abc import Sequence
 
 from django import forms
 from django.contrib import admin
+from django.utils.html import format_html
 
 from conditions import models as m
-from curation.admin.forms import CompactInlineForm
+from curation.admin.forms import CitedFiguresForm
 
 
 class LinkInline(admin.TabularInline):
@@ -71,6 +72,10 @@ class ConditionInline:
     classes: Sequence[str] | None = ("compact-records",)
     wrapping: tuple[str, ...] = ()
 
+    def get_fields(self, request, obj=None):
+        # What the link says first; the curators' own note last.
+        return sorted(super().get_fields(request, obj), key=lambda name: name == "curation_note")
+
     def get_formset(self, request, obj=None, **kwargs):
         # One-line texts of up to 300 characters are read in full, not scrolled sideways in a narrow box.
         kwargs.setdefault("widgets", {name: forms.Textarea(attrs={"rows": 3}) for name in self.wrapping})
@@ -116,20 +121,47 @@ class ConditionRelationInline(ConditionInline, admin.TabularInline):
 
 
 class StackedConditionInline(ConditionInline, admin.StackedInline):
-    """Records of many fields, each in a few rows with help as tooltips, so the page fits the screen."""
+    """Records of many fields, each in a few rows with its help under each field."""
 
-    form = CompactInlineForm
+    form = CitedFiguresForm
     wrapping: tuple[str, ...] = ("rationale", "note", "curation_note")
 
 
+def likelihood_ratios(sensitivity: float | None, specificity: float | None) -> str:
+    """LR+ and LR- from a sensitivity and a specificity, as curation/static/curation/derived-ratios.js writes them."""
+
+    def shown(value: float | None) -> str:
+        if value is None:
+            return "—"
+        return f"{value:.2f}" if value < 10 else f"{value:.1f}"
+
+    positive = negative = None
+    if sensitivity is not None and specificity is not None:
+        positive = sensitivity / (1 - specificity) if specificity < 1 else None
+        negative = (1 - sensitivity) / specificity if specificity > 0 else None
+    return f"LR+ {shown(positive)} · LR- {shown(negative)}"
+
+
+class DerivedRatios:
+    """LR+ and LR- worked out from the sensitivity and specificity, shown beside them and updated as they are typed."""
+
+    class Media:
+        js = ("curation/derived-ratios.js",)
+
+    @admin.display(description="Derived ratios")
+    def derived_ratios(self, obj) -> str:
+        figures = (obj.sensitivity, obj.specificity) if obj is not None else (None, None)
+        return format_html('<output class="derived-ratios">{}</output>', likelihood_ratios(*figures))
+
+
 def evidence_fieldsets(finding: str) -> list:
-    """An evidence record in three rows: the finding and its figures, where they come from, and why."""
+    """An evidence record in rows: the finding and its figures, where they come from, and why."""
     return [
         (
             None,
             {
                 "fields": (
-                    (finding, "sensitivity", "specificity", "lr_positive", "lr_negative"),
+                    (finding, "sensitivity", "specificity", "derived_ratios", "lr_positive", "lr_negative"),
                     ("provenance", "source", "sample_size", "confidence_interval"),
                     ("rationale", "note"),
                     ("absent_counts_after_days", "curation_note"),
@@ -139,21 +171,23 @@ def evidence_fieldsets(finding: str) -> list:
     ]
 
 
-class ConditionSymptomInline(StackedConditionInline):
+class ConditionSymptomInline(DerivedRatios, StackedConditionInline):
     """Symptoms as evidence for a condition, with their accuracy."""
 
     model = m.ConditionSymptom
     autocomplete_fields = ("symptom", "source")
+    readonly_fields = ("derived_ratios",)
     fieldsets = evidence_fieldsets("symptom")
     verbose_name = "symptom evidence"
     verbose_name_plural = "symptom evidence"
 
 
-class ConditionTestInline(StackedConditionInline):
+class ConditionTestInline(DerivedRatios, StackedConditionInline):
     """Examination tests as evidence for a condition, with their accuracy."""
 
     model = m.ConditionTest
     autocomplete_fields = ("test", "source")
+    readonly_fields = ("derived_ratios",)
     fieldsets = evidence_fieldsets("test")
     verbose_name = "test evidence"
     verbose_name_plural = "test evidence"

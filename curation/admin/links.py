@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from conditions import models as m
+from curation.admin.inlines import DerivedRatios
 from curation.admin.review import ReviewedAdmin
 
 
@@ -23,11 +24,18 @@ class LinkAdmin(ReviewedAdmin):
         return tuple(f"{end}__{field}" for end in self.ends for field in ("code", "name"))
 
 
-class EvidenceLinkAdmin(LinkAdmin):
-    """A finding as evidence for a condition, listed with its accuracy."""
+# Django's admin merges the two Media definitions (the script of one, the style sheet of the other).
+class EvidenceLinkAdmin(DerivedRatios, LinkAdmin):  # type: ignore[misc]
+    """A finding as evidence for a condition, listed with its accuracy; LR+ and LR- derived beside its figures."""
 
     details = ("sensitivity", "specificity", "provenance")
     list_filter = ("provenance",)
+    readonly_fields = ("derived_ratios",)
+
+    def get_fields(self, request, obj=None):
+        fields = [name for name in super().get_fields(request, obj) if name != "derived_ratios"]
+        after = fields.index("specificity") + 1
+        return [*fields[:after], "derived_ratios", *fields[after:]]
 
 
 @admin.register(m.Dermatome)

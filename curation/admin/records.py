@@ -262,7 +262,26 @@ class RedFlagAdmin(CodedAdmin):
 
     list_display = ("code", "name", "urgency")
     list_filter = ("urgency", ReviewStatusFilter)
+    readonly_fields = ("triggers",)
     inlines = (RedFlagConditionInline,)
+
+    @admin.display(description="Triggers")
+    def triggers(self, obj):
+        """The flag's triggers, each a link to its own page (where its criteria are edited), and a link to add one."""
+        if obj is None or obj.pk is None:
+            return "Save the red flag first; then add its triggers."
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a></li>',
+            (
+                (reverse("admin:conditions_redflagtrigger_change", args=[trigger.pk]), trigger.description)
+                for trigger in obj.triggers.order_by("code")
+            ),
+        )
+        add = f"{reverse('admin:conditions_redflagtrigger_add')}?red_flag={obj.pk}"
+        return format_html(
+            '<ul class="red-flag-list">{}</ul><a href="{}" class="addlink">Add a trigger</a>', items, add
+        )
 
 
 @admin.register(m.RedFlagTrigger)

@@ -10,12 +10,15 @@ class ChangeRequestSummarySerializer(serializers.Serializer):
     summary = serializers.CharField()
     author = serializers.CharField(source="author.username")
     approved_by = serializers.CharField(source="reviewer.username")
+    first_approved_by = serializers.CharField(
+        source="first_reviewer.username",
+        allow_null=True,
+        default=None,
+        help_text="For a change that needed two approvals (it lowered a reference case's triage below its safe "
+        "level), the first reviewer; null otherwise.",
+    )
     approved_at = serializers.DateTimeField(source="reviewed_at")
-    # Where the author's reason for the change goes once change requests carry one; null until then.
-    reason = serializers.SerializerMethodField(help_text="Why the change was made, as its author gave it.")
-
-    def get_reason(self, change_request) -> str | None:
-        return getattr(change_request, "reason", None) or None
+    reason = serializers.CharField(help_text="Why the change was made, as its author gave it.")
 
 
 class VersionChangesSerializer(serializers.Serializer):

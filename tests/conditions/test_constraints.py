@@ -220,6 +220,8 @@ BAD_ROWS = {
     ],
     "changerequest_status_valid": lambda: change_request(status="maybe", reviewer=make_user()),
     "changerequest_reviewed_by_someone_else": lambda: self_reviewed_change_request(),
+    "changerequest_has_reason": lambda: change_request(reason=""),
+    "changerequest_two_different_reviewers": lambda: twice_reviewed_change_request(),
 }
 
 
@@ -230,7 +232,15 @@ def make_user():
 
 
 def change_request(**fields):
-    return ChangeRequest.objects.create(author=make_user(), summary="Fake.", changes=[], **fields)
+    defaults = {"author": make_user(), "summary": "Fake.", "changes": [], "reason": "A test."}
+    return ChangeRequest.objects.create(**(defaults | fields))
+
+
+def twice_reviewed_change_request():
+    reviewer = make_user()
+    request = change_request(first_reviewer=reviewer)
+    request.status, request.reviewer = "approved", reviewer
+    request.save()
 
 
 def self_reviewed_change_request():

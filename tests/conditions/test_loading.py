@@ -29,7 +29,7 @@ def curate(editor, reviewer, edit) -> None:
     """Make an edit as a clinician would: proposed by one, approved by another."""
     with proposed_changes() as proposal:
         edit()
-    change_request = change_request_submit(author=editor, changes=proposal["changes"])
+    change_request = change_request_submit(author=editor, changes=proposal["changes"], reason="A curated value.")
     change_request_approve(change_request=change_request, reviewer=reviewer)
 
 
@@ -43,9 +43,13 @@ def set_prior(code: str, prior: float):
 
 
 def set_sensitivity(condition: str, test: str, sensitivity: float):
+    """A new sensitivity as a curator's estimate: the cited study does not report it."""
+
     def edit():
         link = m.ConditionTest.objects.get(condition__code=condition, test__code=test)
         link.sensitivity = sensitivity
+        link.provenance, link.rationale = "curator_estimate", "Re-estimated for a test."
+        link.source, link.sample_size, link.confidence_interval = None, None, ""
         link.save()
 
     return edit

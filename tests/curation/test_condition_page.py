@@ -9,6 +9,7 @@ from conditions import models as m
 from curation.admin.forms import LinesField, validate_icd10_code
 from curation.admin.records import ConditionAdmin
 from curation.models import ChangeRequest
+from tests.helpers import page_data
 
 SECTION_HEADINGS = [
     "Summary and coding",
@@ -86,29 +87,6 @@ def change_url(condition):
     return reverse("admin:conditions_condition_change", args=[condition.pk])
 
 
-def posted_value(value):
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value]
-    return "" if value is None else str(value)
-
-
-def page_data(response) -> dict:
-    """The change page's form as a browser would post it back unchanged."""
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms += [inline.formset.management_form, *inline.formset.forms]
-    data = {}
-    for form in forms:
-        for bound in form:
-            value = bound.value()
-            if isinstance(value, bool):
-                if value:
-                    data[bound.html_name] = "on"
-            else:
-                data[bound.html_name] = posted_value(value)
-    return data
-
-
 @pytest.mark.django_db
 def test_the_change_page_opens_for_an_editor_with_every_section(editor_client):
     condition = m.Condition.objects.get(code="cauda-equina-syndrome")
@@ -175,6 +153,7 @@ def test_posting_lists_as_lines_proposes_lists(editor_client, django_capture_on_
     condition = m.Condition.objects.get(code="piriformis-syndrome")
     data = page_data(editor_client.get(change_url(condition)))
     data |= {"icd10_codes": " G57.00\r\n\r\nG57.01 \r\n", "synonyms": "deep gluteal syndrome\n\n  wallet sciatica "}
+    data["change_reason"] = "The codes and names clinicians use for it."
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(change_url(condition), data)
     change_request = ChangeRequest.objects.get()

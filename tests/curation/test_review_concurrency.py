@@ -39,7 +39,7 @@ def propose_prior(editor, prior: float) -> ChangeRequest:
         condition = m.Condition.objects.get(code="hip-osteoarthritis")
         condition.prior = prior
         condition.save()
-    return change_request_submit(author=editor, changes=proposal["changes"])
+    return change_request_submit(author=editor, changes=proposal["changes"], reason="A race, for a test.")
 
 
 def race(*decisions) -> list[str | None]:
@@ -73,7 +73,9 @@ def test_an_approve_and_a_reject_at_the_same_moment_end_in_exactly_one_of_them(c
         request = propose_prior(editor, prior)
         outcomes = race(
             lambda r=request: change_request_approve(change_request=ChangeRequest.objects.get(pk=r.pk), reviewer=first),
-            lambda r=request: change_request_reject(change_request=ChangeRequest.objects.get(pk=r.pk), reviewer=second),
+            lambda r=request: change_request_reject(
+                change_request=ChangeRequest.objects.get(pk=r.pk), reviewer=second, note="Lost the race."
+            ),
         )
         assert sorted(outcomes) == ["lost", "won"]
         request.refresh_from_db()

@@ -143,7 +143,7 @@ def test_the_schema_documents_the_account_endpoints(api):
 
 
 def test_a_former_clinicians_account_named_by_the_review_history_is_refused_and_kept(api, alice, django_user_model):
-    ChangeRequest.objects.create(author=alice, summary="An old proposal.", changes=[])  # since left the role
+    ChangeRequest.objects.create(author=alice, summary="An old proposal.", reason="Why.", changes=[])  # left the role
     api.force_authenticate(alice)
     response = api.delete(ACCOUNT_URL, {"password": "not-a-real-password"}, format="json")
     assert response.status_code == 403 and response.json()["code"] == "curator_account"

@@ -19,7 +19,10 @@ FAIR = {"condition__code": "piriformis-syndrome", "test__code": "fair-test"}
 
 
 def propose_and_approve(client, reviewer, capture, **changes) -> ChangeRequest:
-    """An editor's change to the FAIR test's evidence for piriformis syndrome, approved by a reviewer."""
+    """An editor's change to the FAIR test's evidence for piriformis syndrome, approved by a reviewer.
+
+    The shipped figure is from a study: a new figure without a new study is a curator's estimate, with a reason.
+    """
     link = m.ConditionTest.objects.get(**FAIR)
     form = {
         "condition": link.condition_id,
@@ -28,10 +31,11 @@ def propose_and_approve(client, reviewer, capture, **changes) -> ChangeRequest:
         "specificity": link.specificity,
         "lr_positive": "",
         "lr_negative": "",
-        "provenance": link.provenance,
-        "source": link.source_id or "",
-        "rationale": link.rationale,
+        "provenance": "curator_estimate",
+        "source": "",
+        "rationale": "A curator's reading of later series.",
         "note": link.note,
+        "change_reason": "A newer figure.",
     }
     with capture(execute=True):
         client.post(reverse("admin:conditions_conditiontest_change", args=[link.pk]), form | changes)
@@ -63,7 +67,8 @@ def test_the_versions_are_listed_newest_first_with_what_each_changed_and_who_app
             "author": "edna-editor",
             "approved_by": "rita-reviewer",
             "approved_at": change_request.reviewed_at.isoformat().replace("+00:00", "Z"),
-            "reason": None,
+            "first_approved_by": None,
+            "reason": "A newer figure.",
         }
     ]
     assert newest["changes"] == {
