@@ -62,6 +62,7 @@ TEMPLATES: Mapping[str, str] = {
     "question.warning_signs": "Have you noticed any of these? Answer each one.",
     "question.symptoms": "Are any of these true of your pain? Answer each one.",
     "question.numbness": "Is the skin numb or tingling in any of these places on the painful side? Answer each one.",
+    "question.self_checks": "Try each of these on the painful side, and answer each one.",
     "question.tests": "Examine for each of these, and give each result.",
     "why.red_flag": "Your answer could mean you need care sooner: it is a warning sign of {flag}.",
     "why.dangerous_cause": "Your answer could make {condition} likely enough to need a clinician soon.",

@@ -12,8 +12,8 @@ person could not answer (`skipped`, never asked again). The answer is the next q
 3. Stop at once when a flag needs action now (emergency); otherwise only when no safety item is left and no
    question is likely enough to change the first three causes to matter.
 
-Examination tests are asked only of an examiner; numbness and self-check questions only once the painful side
-is known (the answer records a finding on that side).
+Examination tests are asked only of an examiner. Numbness and self-check answers record a finding on the painful
+side (both sides when the pain is on both, or when nothing says which).
 """
 
 from collections.abc import Iterable
@@ -36,9 +36,9 @@ __all__ = ["Answer", "InterviewResult", "Question", "interview"]
 
 SHOWN_CONDITIONS = 5
 MIN_INFORMATION = 0.02  # bits: a question expected to tell less than this is not worth a person's time
-MAX_ITEMS = 60  # asked or skipped: an interview this long stops, whatever is left
-WARNING_SIGNS_LISTED = 8  # at most this many warning signs on one checklist
-OTHERS_LISTED = 6  # at most this many other items on one checklist
+MAX_ITEMS = 60  # asked or skipped: after this many, no more questions for information
+WARNING_SIGNS_LISTED = 10  # at most this many warning signs on one checklist
+OTHERS_LISTED = 8  # at most this many other items on one checklist
 COST = {ItemKind.SYMPTOM: 1.0, ItemKind.SENSORY: 1.1, ItemKind.WEAKNESS: 1.5, ItemKind.TEST: 1.2, ItemKind.REFLEX: 1.2}
 
 
@@ -64,26 +64,24 @@ def interview(
     if draft.triage.level == TriageLevel.EMERGENCY:
         return InterviewResult(None, True, result.triage, shown, ())
     side = painful_side(data)
-    candidates = askable(data, knowledge, skipped, examiner, side)
+    candidates = askable(data, knowledge, skipped, examiner)
     expected = outlooks(draft, knowledge, candidates)
     safety = safety_items(draft, knowledge, candidates, side, expected)
     asked_for_safety = tuple(sorted(str(item) for item in safety))
-    if len(data.asked | skipped) >= MAX_ITEMS:
-        return InterviewResult(None, True, result.triage, shown, asked_for_safety)
-    question = safety_question(safety, expected, side, knowledge) or information_question(
-        draft, expected, side, knowledge
-    )
+    question = safety_question(safety, expected, side, knowledge)
+    if question is None and len(data.asked | skipped) < MAX_ITEMS:  # never cut short the safety questions
+        question = information_question(draft, expected, side, knowledge)
     return InterviewResult(question, question is None, result.triage, shown, asked_for_safety)
 
 
 def safety_question(
-    safety: dict[Item, SafetyItem], expected: dict[Item, Outlook], side: str | None, knowledge: Knowledge
+    safety: dict[Item, SafetyItem], expected: dict[Item, Outlook], side: str, knowledge: Knowledge
 ) -> Question | None:
     """The warning sign that could raise the triage most (the likeliest first), with others of its kind."""
     if not safety:
         return None
 
-    def rank(item: Item) -> tuple[int, bool, float, str]:
+    def rank(item: Item) -> tuple[bool, int, float, str]:
         outlook = expected.get(item)
         return (*safety[item].key(), outlook.p_yes if outlook else 0.0, str(item))
 
@@ -94,7 +92,7 @@ def safety_question(
 
 
 def information_question(
-    draft: Draft, expected: dict[Item, Outlook], side: str | None, knowledge: Knowledge
+    draft: Draft, expected: dict[Item, Outlook], side: str, knowledge: Knowledge
 ) -> Question | None:
     """The items that tell most about the causes, per unit of cost; None when none is worth asking."""
     worth = {

@@ -16,10 +16,16 @@ CHILDBEARING_AGES = range(12, 56)
 ON_A_SIDE = frozenset({ItemKind.SENSORY, ItemKind.WEAKNESS, ItemKind.REFLEX})  # recorded on the painful side
 
 
-def painful_side(data: AssessmentInput) -> str | None:
-    """The side numbness and self-check questions are about: the side of the pain ('both' when both)."""
-    sides = sides_of(data.pain_regions)
-    return None if not sides else sides[0] if len(sides) == 1 else "both"
+def painful_side(data: AssessmentInput) -> str:
+    """The side numbness and self-check questions are about: the side of the pain, or of the other findings when
+    no pain was drawn ('both' when both, or when nothing says)."""
+    sides = sides_of(data.pain_regions) or sides_of([*data.sensory_changes, *data.weakness])
+    return sides[0] if len(sides) == 1 else "both"
+
+
+def one_side(side: str) -> str:
+    """One side of the painful side(s): where a single numbness or weakness is, when it hurts on both."""
+    return "left" if side == "both" else side
 
 
 def answered(data: AssessmentInput) -> set[Item]:
@@ -30,20 +36,16 @@ def answered(data: AssessmentInput) -> set[Item]:
     return found | {Item(ItemKind.WEAKNESS, f.action) for f in data.weakness} | set(data.asked)
 
 
-def askable(
-    data: AssessmentInput, knowledge: Knowledge, skipped: frozenset[Item], examiner: bool, side: str | None
-) -> list[Item]:
+def askable(data: AssessmentInput, knowledge: Knowledge, skipped: frozenset[Item], examiner: bool) -> list[Item]:
     """Every item the interview could still ask this person about."""
     questions = knowledge.questions
     items = [Item.symptom(code) for code in questions.symptoms if fits(code, data)]
-    if side is not None:
-        # Numbness of the saddle area is asked as saddle anaesthesia, the symptom it counts as.
-        items += [Item(ItemKind.SENSORY, code) for code in questions.regions if code != SADDLE_REGION]
-        items += [Item(ItemKind.WEAKNESS, code) for code in questions.actions]
+    # Numbness of the saddle area is asked as saddle anaesthesia, the symptom it counts as.
+    items += [Item(ItemKind.SENSORY, code) for code in questions.regions if code != SADDLE_REGION]
+    items += [Item(ItemKind.WEAKNESS, code) for code in questions.actions]
     if examiner:
         items += [Item.test(code) for code in questions.tests]
-        if side is not None:
-            items += [Item(ItemKind.REFLEX, code) for code in questions.reflexes]
+        items += [Item(ItemKind.REFLEX, code) for code in questions.reflexes]
     done = answered(data) | skipped
     return [item for item in items if item not in done]
 
@@ -56,7 +58,7 @@ def fits(symptom: str, data: AssessmentInput) -> bool:
     return after is None or data.symptoms.get(after) is True
 
 
-def answered_yes(data: AssessmentInput, items: Iterable[Item], side: str | None) -> AssessmentInput:
+def answered_yes(data: AssessmentInput, items: Iterable[Item], side: str) -> AssessmentInput:
     """The request with the items answered the way that could matter: present, numb, weak or positive."""
     for item in items:
         code = item.code or ""

@@ -19,9 +19,9 @@ from ..localisation import CONTRIBUTION_SHARE, TYPICALITY_SHARE
 from .candidates import ON_A_SIDE
 
 IN_VIEW = 0.002  # causes less likely than this are left out of the reckoning (they are in "the rest")
-CONTENDERS = 5  # the likeliest causes: a question asked for information points to one of them
+CONTENDERS = 8  # the likeliest causes: a question asked for information points to one of them
 TELLING = 2.0  # a finding with at least this likelihood ratio for a cause points to it
-MATTERS = 0.2  # an answer matters when it has at least this chance of changing the first three causes
+MATTERS = 0.1  # an answer matters when it has at least this chance of changing the first three causes
 BASE_RATE = 0.1  # how often a finding with no figure for a cause is found with it
 NEURAL_FINDS = 0.5  # how often a root or nerve that supplies a region or action shows a deficit there
 OTHERS_FIND = 0.05  # how often a cause that does not supply it does

@@ -1,7 +1,7 @@
 """The questions themselves: an item's curated text, its possible answers, what each adds to the request, and why.
 
-Symptoms, numbness and examination tests can be asked several at a time, as a checklist whose items are
-questions of their own; a self-check is an instruction to try one movement, so it is asked alone.
+Symptoms, numbness, self-checks and examination tests can be asked several at a time, as a checklist whose
+items are questions of their own.
 """
 
 from collections.abc import Callable, Mapping
@@ -29,7 +29,9 @@ CHECKLIST = "checklist"
 LISTED = {
     ItemKind.SYMPTOM: "question.symptoms",
     ItemKind.SENSORY: "question.numbness",
+    ItemKind.WEAKNESS: "question.self_checks",
     ItemKind.TEST: "question.tests",
+    ItemKind.REFLEX: "question.tests",
 }
 CONTENDERS_NAMED = 5  # a question's reason names two of the likeliest causes it tells apart
 
@@ -66,14 +68,15 @@ class Question:
 def next_question(
     ranked: list[Item],
     most: int,
-    side: str | None,
+    side: str,
     knowledge: Knowledge,
     reason: Callable[[Item], Message],
     lead_in: str,
 ) -> Question:
     """The first item's question; when its kind is listed, a checklist of it and the next items of its kind."""
     first = ranked[0]
-    same = [item for item in ranked if item.kind == first.kind][:most]
+    # An examiner's tests and reflexes share a checklist: each item has its own answers.
+    same = [item for item in ranked if KIND_NAMES[item.kind] == KIND_NAMES[first.kind]][:most]
     if first.kind not in LISTED or len(same) < 2:
         return ask(first, side, knowledge, reason(first))
     items = tuple(ask(item, side, knowledge, reason(item)) for item in same)
@@ -112,7 +115,7 @@ def roots_for(item: Item, knowledge: Knowledge) -> list[str]:
     return [r.code for r in roots if code in r.myotome]
 
 
-def ask(item: Item, side: str | None, knowledge: Knowledge, why: Message) -> Question:
+def ask(item: Item, side: str, knowledge: Knowledge, why: Message) -> Question:
     """The question for an item, with its possible answers and what each adds to the request."""
     code = item.code or ""
     text = knowledge.questions.of(item)
@@ -120,7 +123,7 @@ def ask(item: Item, side: str | None, knowledge: Knowledge, why: Message) -> Que
     return Question(str(item), KIND_NAMES[item.kind], code, on_side, text, answers_to(item, side), why)
 
 
-def answers_to(item: Item, side: str | None) -> tuple[Answer, ...]:
+def answers_to(item: Item, side: str) -> tuple[Answer, ...]:
     """The possible answers to an item's question, each with what it adds to the request."""
     code = item.code or ""
     if item.kind == ItemKind.SYMPTOM:

@@ -20,14 +20,16 @@ from ..knowledge import DEFAULT_THRESHOLDS, ConditionFacts, Knowledge, Trigger
 from ..messages import in_sentence, message
 from ..red_flags import trigger_check
 from ..types import AssessmentInput, Message
-from .candidates import answered_yes
+from .candidates import answered_yes, one_side
 from .outlook import Outlook
 
 FITS = 0.25  # a cause whose age and sex modifiers multiply its odds by less than this does not fit the person
-# Criteria met by any finding of a kind (any numbness, any weakness): the interview asks about the painful regions.
-ANY_FINDING = frozenset(
+HALLMARK = 5.0  # a finding with at least this likelihood ratio for a dangerous cause is one of its hallmarks
+# Criteria met by any numbness, or by any weakness: the interview asks about the painful regions, or the self-checks.
+ANY_NUMBNESS = frozenset(
     {CriterionKind.NEUROLOGICAL_DEFICIT, CriterionKind.LEG_SYMPTOMS, CriterionKind.SENSORY_CHANGE_BILATERAL}
 )
+ANY_WEAKNESS = frozenset({CriterionKind.NEUROLOGICAL_DEFICIT, CriterionKind.WEAKNESS, CriterionKind.WEAKNESS_BILATERAL})
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,12 @@ class SafetyItem:
     alone: bool
     why: Message
 
-    def key(self) -> tuple[int, bool]:
-        return self.level.rank, self.alone
+    def key(self) -> tuple[bool, int]:
+        return self.alone, self.level.rank
 
 
 def safety_items(
-    draft: Draft, knowledge: Knowledge, candidates: list[Item], side: str | None, outlooks: Mapping[Item, Outlook]
+    draft: Draft, knowledge: Knowledge, candidates: list[Item], side: str, outlooks: Mapping[Item, Outlook]
 ) -> dict[Item, SafetyItem]:
     """Each unasked item whose answer could raise the triage, with the level it could raise it to."""
     found: dict[Item, SafetyItem] = {}
@@ -54,6 +56,8 @@ def safety_items(
 
     for item, offered in trigger_items(draft, knowledge, candidates, side):
         offer(item, offered)
+    for item, offered in hallmark_items(draft, knowledge, candidates):
+        offer(item, offered)
     level = draft.triage.level
     for item in candidates:
         raised = floor_if_yes(item, draft, knowledge, outlooks.get(item))
@@ -63,15 +67,17 @@ def safety_items(
 
 
 def trigger_items(
-    draft: Draft, knowledge: Knowledge, candidates: list[Item], side: str | None
+    draft: Draft, knowledge: Knowledge, candidates: list[Item], side: str
 ) -> list[tuple[Item, SafetyItem]]:
     """The items that could complete a red-flag trigger more urgent than the answer so far."""
     data, level = draft.data, draft.triage.level
     askable_items = set(candidates)
     painful = [Item(ItemKind.SENSORY, f.region) for f in data.pain_regions]
+    self_checks = [item for item in candidates if item.kind == ItemKind.WEAKNESS]
     offered = []
     for flag in knowledge.red_flags:
-        if not any(fits_person(knowledge.conditions[code], data) for code in flag.conditions):
+        # A trigger's own criteria say the ages it concerns: its flag need only fit where the person hurts.
+        if not any(hurts_where(knowledge.conditions[code], data) for code in flag.conditions):
             continue
         why = message("why.red_flag", {"flag": flag.code}, {"flag": in_sentence(flag.name)})
         for trigger in flag.triggers:
@@ -81,19 +87,41 @@ def trigger_items(
             if checked.outcome != Outcome.UNKNOWN:
                 continue
             still = [item for item in checked.open_items if item in askable_items]
-            if takes_any_finding(trigger):
+            if takes_any(trigger, ANY_NUMBNESS):
                 still += [item for item in painful if item in askable_items and item not in still]
+            if takes_any(trigger, ANY_WEAKNESS):
+                still += [item for item in self_checks if item not in still]
             # Answered the way that matters, the items still to ask must make it fire: else asking is no use.
             if not still or not trigger_check(trigger, answered_yes(data, still, side)).fires:
                 continue
             for item in still:
-                alone = trigger_check(trigger, answered_yes(data, [item], side)).fires
+                # Alone, a numbness or weakness is on one side, even when it hurts on both (a yes on both sides
+                # can still complete a trigger, with the rest).
+                alone = trigger_check(trigger, answered_yes(data, [item], one_side(side))).fires
                 offered.append((item, SafetyItem(trigger.urgency, alone, why)))
     return offered
 
 
-def takes_any_finding(trigger: Trigger) -> bool:
-    return any(criterion.kind in ANY_FINDING for criterion in trigger.criteria)
+def takes_any(trigger: Trigger, kinds: frozenset[CriterionKind]) -> bool:
+    return any(criterion.kind in kinds and criterion.target is None for criterion in trigger.criteria)
+
+
+def hallmark_items(draft: Draft, knowledge: Knowledge, candidates: list[Item]) -> list[tuple[Item, SafetyItem]]:
+    """The hallmarks of each dangerous cause above the answer that fits the person: with others, they could
+    make it likely enough to raise the triage (a band-like rash, for shingles before it is suspected)."""
+    askable_items = set(candidates)
+    offered = []
+    for cause in draft.causes:
+        condition = knowledge.conditions[cause.code]
+        if not condition.is_dangerous or condition.care_level.rank <= draft.triage.level.rank:
+            continue
+        if not fits_person(condition, draft.data):
+            continue
+        why = message("why.dangerous_cause", {"condition": cause.code}, {"condition": in_sentence(condition.name)})
+        for item, accuracy in condition.evidence.items():
+            if item in askable_items and (accuracy.likelihood_ratio(True) or 0.0) >= HALLMARK:
+                offered.append((item, SafetyItem(condition.care_level, False, why)))
+    return offered
 
 
 def floor_if_yes(
@@ -122,17 +150,24 @@ def cause_floors(outlook: Outlook, knowledge: Knowledge) -> list[tuple[TriageLev
             level = condition.care_level if probability >= thresholds.escalate_at else TriageLevel.ROUTINE
             floors.append((level, message("why.dangerous_cause", {"condition": code}, named)))
     leader = max(outlook.after_yes, key=lambda code: outlook.after_yes[code], default=None)
-    if leader is not None and outlook.after_yes[leader] >= knowledge.conditions[leader].thresholds.leads_at:
-        condition = knowledge.conditions[leader]
+    if leader is None:
+        return floors
+    condition = knowledge.conditions[leader]
+    if outlook.after_yes[leader] >= condition.thresholds.leads_at:
         named = {"condition": in_sentence(condition.name)}
         floors.append((condition.care_level, message("why.leading_cause", {"condition": leader}, named)))
     return floors
 
 
+def hurts_where(condition: ConditionFacts, data: AssessmentInput) -> bool:
+    """Whether a cause can hurt where the person hurts (or they drew no pain)."""
+    return not data.pain_regions or bool({f.region for f in data.pain_regions} & set(condition.pain_regions))
+
+
 def fits_person(condition: ConditionFacts, data: AssessmentInput) -> bool:
     """Whether a cause fits the person's pain map (it can hurt where they hurt), age and sex well enough for its
     warning signs to be asked."""
-    if data.pain_regions and not {f.region for f in data.pain_regions} & set(condition.pain_regions):
+    if not hurts_where(condition, data):
         return False
     ratio = 1.0
     for modifier in condition.modifiers:
