@@ -8,13 +8,14 @@ run per question: good enough to choose a question, never used for an answer.
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from weakref import finalize
 
 from conditions.vocabulary import ConditionCategory
 
 from ..differential import GROUP_SHARE, NEURAL_MATCH, NEURAL_MISS, NO_DEFICIT_EXPECTED, NON_NEURAL_CATEGORIES
 from ..draft import Draft
 from ..items import Item, ItemKind
-from ..knowledge import NEURAL_CATEGORIES, ConditionFacts, Knowledge
+from ..knowledge import DEFAULT_THRESHOLDS, NEURAL_CATEGORIES, ConditionFacts, Knowledge
 from ..localisation import CONTRIBUTION_SHARE, TYPICALITY_SHARE
 from .candidates import ON_A_SIDE
 
@@ -50,7 +51,8 @@ class Effect:
 
 def outlooks(draft: Draft, knowledge: Knowledge, candidates: Iterable[Item]) -> dict[Item, Outlook]:
     """For each candidate: what a yes or a no is expected to do to the causes."""
-    causes = [(knowledge.conditions[c.code], c.probability) for c in draft.causes if c.probability >= IN_VIEW]
+    figures = figures_of(knowledge)
+    causes = [(c.code, c.probability) for c in draft.causes if c.probability >= IN_VIEW]
     priors = [p for _, p in causes]
     rest = max(1.0 - sum(priors), 0.0)
     before = entropy([*priors, rest])
@@ -58,8 +60,10 @@ def outlooks(draft: Draft, knowledge: Knowledge, candidates: Iterable[Item]) -> 
     counted = counted_groups(draft, knowledge)
     found: dict[Item, Outlook] = {}
     for item in candidates:
-        effects = [effect(item, condition, knowledge, counted) for condition, _ in causes]
-        p_yes = sum(p * e.likely for p, e in zip(priors, effects, strict=True)) + rest * base_rate(item, knowledge)
+        by_cause, unlinked = figures.effects.get(item, {}), figures.unlinked[item]
+        shared = knowledge.evidence_groups.get(item) in counted  # its group is already counted
+        effects = [shared_effect(by_cause.get(code, unlinked), shared) for code, _ in causes]
+        p_yes = sum(p * e.likely for p, e in zip(priors, effects, strict=True)) + rest * figures.base_rates[item]
         if not 0 < p_yes < 1:
             continue
         yes = [p * e.yes for p, e in zip(priors, effects, strict=True)]
@@ -71,12 +75,62 @@ def outlooks(draft: Draft, knowledge: Knowledge, candidates: Iterable[Item]) -> 
         change = p_yes * (top_three(yes) != first_three) + (1 - p_yes) * (top_three(no) != first_three)
         found[item] = Outlook(
             p_yes=p_yes,
-            after_yes={condition.code: p for (condition, _), p in zip(causes, after_yes, strict=False)},
+            after_yes={code: p for (code, _), p in zip(causes, after_yes, strict=False)},
             gain=max(before - after, 0.0),
             telling=any(e.yes >= TELLING for e in effects[:CONTENDERS]),
             decisive=change >= MATTERS,
         )
     return found
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every askable item's effect on every cause, and its base rate: worked out once per knowledge version."""
+
+    base_rates: Mapping[Item, float]
+    unlinked: Mapping[Item, Effect]  # with a cause that has no figure for it
+    effects: Mapping[Item, Mapping[str, Effect]]  # by cause code, where it differs from unlinked
+    lowest_escalate_at: float  # the lowest probability at which any cause can raise the triage
+
+
+# By the id of the knowledge they were worked out for, while it lives (a Knowledge holds dicts: not hashable).
+_FIGURES: dict[int, Figures] = {}
+
+
+def figures_of(knowledge: Knowledge) -> Figures:
+    """The knowledge's figures for the interview, worked out on first use and kept while the knowledge lives."""
+    key = id(knowledge)
+    if (figures := _FIGURES.get(key)) is None:
+        figures = _FIGURES[key] = figures_for(knowledge)
+        finalize(knowledge, _FIGURES.pop, key, None)
+    return figures
+
+
+def figures_for(knowledge: Knowledge) -> Figures:
+    questions = knowledge.questions
+    items = [Item.symptom(code) for code in questions.symptoms] + [Item.test(code) for code in questions.tests]
+    items += [Item(ItemKind.SENSORY, code) for code in questions.regions]
+    items += [Item(ItemKind.WEAKNESS, code) for code in questions.actions]
+    items += [Item(ItemKind.REFLEX, code) for code in questions.reflexes]
+    base_rates = {item: base_rate(item, knowledge) for item in items}
+    unlinked = {item: Effect(base_rates[item], 1.0, 1.0) for item in items}
+    effects = {
+        item: {
+            code: found
+            for code, condition in knowledge.conditions.items()
+            if (found := effect(item, condition, knowledge, base_rates[item])) != unlinked[item]
+        }
+        for item in items
+    }
+    thresholds = [condition.thresholds.escalate_at for condition in knowledge.conditions.values()]
+    return Figures(base_rates, unlinked, effects, min([DEFAULT_THRESHOLDS.escalate_at, *thresholds]))
+
+
+def shared_effect(found: Effect, shared: bool) -> Effect:
+    """A finding whose evidence group another present finding already counts moves the odds less."""
+    if not shared:
+        return found
+    return Effect(found.likely, found.yes**GROUP_SHARE, found.no**GROUP_SHARE)
 
 
 def counted_groups(draft: Draft, knowledge: Knowledge) -> frozenset[str]:
@@ -119,8 +173,9 @@ def base_rate(item: Item, knowledge: Knowledge) -> float:
     return min(rates) if rates else BASE_RATE
 
 
-def effect(item: Item, condition: ConditionFacts, knowledge: Knowledge, counted: frozenset[str]) -> Effect:
-    """How likely the finding is with this cause, and the ratios a yes and a no would move it by."""
+def effect(item: Item, condition: ConditionFacts, knowledge: Knowledge, base: float) -> Effect:
+    """How likely the finding is with this cause, and the ratios a yes and a no would move it by (`base`: the
+    item's base rate)."""
     if item.kind in ON_A_SIDE:
         share = supply(item, condition, knowledge)
         if condition.category in NEURAL_CATEGORIES:
@@ -131,12 +186,10 @@ def effect(item: Item, condition: ConditionFacts, knowledge: Knowledge, counted:
         return Effect(OTHERS_FIND, 1.0, 1.0)
     accuracy = condition.evidence.get(item)
     if accuracy is None:
-        return Effect(base_rate(item, knowledge), 1.0, 1.0)
+        return Effect(base, 1.0, 1.0)
     yes = accuracy.likelihood_ratio(True) or 1.0
     no = min(accuracy.likelihood_ratio(False) or 1.0, 1.0)
-    if knowledge.evidence_groups.get(item) in counted:  # its group is already counted
-        yes, no = yes**GROUP_SHARE, no**GROUP_SHARE
-    likely = accuracy.sensitivity if accuracy.sensitivity is not None else min(base_rate(item, knowledge) * yes, 0.95)
+    likely = accuracy.sensitivity if accuracy.sensitivity is not None else min(base * yes, 0.95)
     return Effect(likely, yes, no)
 
 

@@ -15,7 +15,7 @@ from ..items import Item, ItemKind
 from ..knowledge import Knowledge
 from ..messages import in_sentence, message
 from ..types import Message
-from .outlook import effect
+from .outlook import figures_of
 
 KIND_NAMES = {
     ItemKind.SYMPTOM: "symptom",
@@ -94,7 +94,9 @@ def reason_to_ask(item: Item, draft: Draft, knowledge: Knowledge) -> Message:
             params = {"item": str(item), "roots": ",".join(roots)}
             return message(key, params, {"roots": " or ".join(roots), "name": in_sentence(knowledge.names.of(item))})
     top = [knowledge.conditions[c.code] for c in draft.causes[:CONTENDERS_NAMED]]
-    ratios = sorted(((effect(item, condition, knowledge, frozenset()).yes, condition) for condition in top), key=first)
+    figures = figures_of(knowledge)
+    by_cause = figures.effects.get(item, {})
+    ratios = sorted(((by_cause.get(c.code, figures.unlinked[item]).yes, c) for c in top), key=first)
     if len(ratios) >= 2 and ratios[-1][0] > ratios[0][0]:
         more, less = ratios[-1][1], ratios[0][1]
         params = {"more": more.code, "less": less.code}

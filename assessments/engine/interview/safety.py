@@ -21,7 +21,7 @@ from ..messages import in_sentence, message
 from ..red_flags import trigger_check
 from ..types import AssessmentInput, Message
 from .candidates import answered_yes, one_side
-from .outlook import Outlook
+from .outlook import Outlook, figures_of
 
 FITS = 0.25  # a cause whose age and sex modifiers multiply its odds by less than this does not fit the person
 HALLMARK = 5.0  # a finding with at least this likelihood ratio for a dangerous cause is one of its hallmarks
@@ -61,8 +61,8 @@ def safety_items(
     level = draft.triage.level
     for item in candidates:
         raised = floor_if_yes(item, draft, knowledge, outlooks.get(item))
-        if raised is not None and raised[0].rank > level.rank:
-            offer(item, SafetyItem(raised[0], True, raised[1]))
+        if raised is not None and raised.level.rank > level.rank:
+            offer(item, SafetyItem(raised.level, True, raised.why(knowledge)))
     return found
 
 
@@ -124,38 +124,49 @@ def hallmark_items(draft: Draft, knowledge: Knowledge, candidates: list[Item]) -
     return offered
 
 
-def floor_if_yes(
-    item: Item, draft: Draft, knowledge: Knowledge, outlook: Outlook | None
-) -> tuple[TriageLevel, Message] | None:
-    """The most urgent floor a yes would set by itself, and why; None when it would set none."""
-    floors: list[tuple[TriageLevel, Message]] = []
-    see = message("why.see_clinician", {})
+@dataclass(frozen=True)
+class Floor:
+    """A floor a yes would set: its level, and the reason's message key and the condition it names (if any)."""
+
+    level: TriageLevel
+    key: str
+    condition: str | None = None
+
+    def why(self, knowledge: Knowledge) -> Message:
+        if self.condition is None:
+            return message(self.key, {})
+        named = {"condition": in_sentence(knowledge.conditions[self.condition].name)}
+        return message(self.key, {"condition": self.condition}, named)
+
+
+def floor_if_yes(item: Item, draft: Draft, knowledge: Knowledge, outlook: Outlook | None) -> Floor | None:
+    """The most urgent floor a yes would set by itself; None when it would set none."""
+    floors: list[Floor] = []
     if (level := knowledge.minimum_triage.get(item)) is not None:
-        floors.append((level, see))
+        floors.append(Floor(level, "why.see_clinician"))
     if item.kind == ItemKind.SENSORY and item.code in {f.region for f in draft.data.pain_regions}:
-        floors.append((TriageLevel.ROUTINE, see))  # numbness where it hurts needs an examination
+        floors.append(Floor(TriageLevel.ROUTINE, "why.see_clinician"))  # numbness where it hurts: an examination
     if outlook is not None:
         floors += cause_floors(outlook, knowledge)
-    return max(floors, key=lambda floor: floor[0].rank, default=None)
+    return max(floors, key=lambda floor: floor.level.rank, default=None)
 
 
-def cause_floors(outlook: Outlook, knowledge: Knowledge) -> list[tuple[TriageLevel, Message]]:
+def cause_floors(outlook: Outlook, knowledge: Knowledge) -> list[Floor]:
     """The floors the causes would set after a yes: a dangerous cause as likely as its threshold, or a leader."""
     floors = []
+    lowest = figures_of(knowledge).lowest_escalate_at
     for code, probability in outlook.after_yes.items():
+        if probability < lowest:
+            continue  # too unlikely to reach any cause's threshold
         condition = knowledge.conditions[code]
-        thresholds = condition.thresholds
-        named = {"condition": in_sentence(condition.name)}
-        if condition.is_dangerous and probability >= min(thresholds.escalate_at, DEFAULT_THRESHOLDS.escalate_at):
-            level = condition.care_level if probability >= thresholds.escalate_at else TriageLevel.ROUTINE
-            floors.append((level, message("why.dangerous_cause", {"condition": code}, named)))
+        if condition.is_dangerous and probability >= min(
+            condition.thresholds.escalate_at, DEFAULT_THRESHOLDS.escalate_at
+        ):
+            level = condition.care_level if probability >= condition.thresholds.escalate_at else TriageLevel.ROUTINE
+            floors.append(Floor(level, "why.dangerous_cause", code))
     leader = max(outlook.after_yes, key=lambda code: outlook.after_yes[code], default=None)
-    if leader is None:
-        return floors
-    condition = knowledge.conditions[leader]
-    if outlook.after_yes[leader] >= condition.thresholds.leads_at:
-        named = {"condition": in_sentence(condition.name)}
-        floors.append((condition.care_level, message("why.leading_cause", {"condition": leader}, named)))
+    if leader is not None and outlook.after_yes[leader] >= knowledge.conditions[leader].thresholds.leads_at:
+        floors.append(Floor(knowledge.conditions[leader].care_level, "why.leading_cause", leader))
     return floors
 
 
