@@ -288,6 +288,8 @@ REST_FRAMEWORK = {
         "user": os.environ.get("API_USER_RATE", "1200/minute"),
         # Posting assessments costs more than reading: a separate, per-client limit.
         "assessments": os.environ.get("ASSESSMENT_RATE", "30/minute"),
+        # An interview asks about ten questions for each assessment it leads to.
+        "interview": os.environ.get("INTERVIEW_RATE", "300/minute"),
         # Password guessing: attempts per client address, before any lock-out of an account.
         "sign_in": os.environ.get("SIGN_IN_RATE", "5/minute"),
         # Revoking one's own tokens: never starved by the sign-in attempts of one's address.

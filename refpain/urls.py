@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from assessments.api.interview import InterviewView
 from assessments.api.statistics import AssessmentStatisticsView
 from assessments.api.views import AssessmentViewSet
 from conditions.api.pictures import BodyMapAPIView, DermatomePictureView, TerritoryPictureView
@@ -34,6 +35,7 @@ api_v1 = [
     path("export/csv/", CsvExportView.as_view(), name="export-csv"),
     path("body-map/", BodyMapAPIView.as_view(), name="body-map"),
     path("versions/", VersionListView.as_view(), name="versions"),
+    path("interview/", InterviewView.as_view(), name="interview"),
     path("statistics/assessments/", AssessmentStatisticsView.as_view(), name="assessment-statistics"),
     re_path(r"^nerve-roots/(?P<code>[A-Za-z0-9_-]+)/dermatome\.svg$", DermatomePictureView.as_view(), name="dermatome"),
     re_path(r"^nerves/(?P<code>[A-Za-z0-9_-]+)/territory\.svg$", TerritoryPictureView.as_view(), name="territory"),

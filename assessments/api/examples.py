@@ -13,3 +13,11 @@ EXAMPLE_ASSESSMENT = {
     "symptoms": {"pain-worse-cough-sneeze": True, "bladder-dysfunction": False},
     "tests": {"straight-leg-raise": "positive", "femoral-nerve-stretch": "negative"},
 }
+
+# Where an interview starts: a lay person's age, sex, how long it has hurt and where, and nothing asked yet.
+INTERVIEW_START = {
+    "age": 68,
+    "sex": "female",
+    "duration_days": 3,
+    "pain_regions": [{"region": "groin", "side": "right"}],
+}

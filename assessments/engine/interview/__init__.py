@@ -17,7 +17,8 @@ side (both sides when the pain is on both, or when nothing says which).
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from conditions.vocabulary import TriageLevel
 
@@ -26,7 +27,7 @@ from ..items import Item, ItemKind
 from ..knowledge import Knowledge
 from ..pipeline import conclude
 from ..presentation import present
-from ..types import AssessmentInput, ConditionResult, Triage
+from ..types import AssessmentInput, ConditionResult, Triage, to_json
 from .candidates import askable, painful_side
 from .outlook import Outlook, outlooks
 from .questions import Answer, Question, next_question, reason_to_ask
@@ -46,11 +47,16 @@ COST = {ItemKind.SYMPTOM: 1.0, ItemKind.SENSORY: 1.1, ItemKind.WEAKNESS: 1.5, It
 class InterviewResult:
     """Where the interview stands: the next question (or none), whether to stop, and the answer so far."""
 
+    engine_version: str
+    knowledge_version: str
     question: Question | None
     should_stop: bool
     triage: Triage
     conditions: tuple[ConditionResult, ...]
     asked_for_safety: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {item.name: to_json(getattr(self, item.name)) for item in fields(self)}
 
 
 def interview(
@@ -61,8 +67,9 @@ def interview(
     draft = conclude(data, knowledge)
     result = present(draft, knowledge)
     shown = result.conditions[:SHOWN_CONDITIONS]
-    if draft.triage.level == TriageLevel.EMERGENCY:
-        return InterviewResult(None, True, result.triage, shown, ())
+    stamp = (result.engine_version, result.knowledge_version)
+    if draft.triage.level == TriageLevel.EMERGENCY:  # act now: no question is worth the delay
+        return InterviewResult(*stamp, None, True, result.triage, shown, ())
     side = painful_side(data)
     candidates = askable(data, knowledge, skipped, examiner)
     expected = outlooks(draft, knowledge, candidates)
@@ -71,7 +78,7 @@ def interview(
     question = safety_question(safety, expected, side, knowledge)
     if question is None and len(data.asked | skipped) < MAX_ITEMS:  # never cut short the safety questions
         question = information_question(draft, expected, side, knowledge)
-    return InterviewResult(question, question is None, result.triage, shown, asked_for_safety)
+    return InterviewResult(*stamp, question, question is None, result.triage, shown, asked_for_safety)
 
 
 def safety_question(

@@ -22,7 +22,8 @@ from .candidates import ON_A_SIDE
 IN_VIEW = 0.002  # causes less likely than this are left out of the reckoning (they are in "the rest")
 CONTENDERS = 8  # the likeliest causes: a question asked for information points to one of them
 TELLING = 2.0  # a finding with at least this likelihood ratio for a cause points to it
-MATTERS = 0.1  # an answer matters when it has at least this chance of changing the first three causes
+MATTERS = 0.1  # an answer matters when it has at least this chance of changing the first three causes,
+TELLS_MUCH = 0.1  # or is expected to tell at least this much (bits): a rare but telling sign, such as a groin lump
 BASE_RATE = 0.1  # how often a finding with no figure for a cause is found with it
 NEURAL_FINDS = 0.5  # how often a root or nerve that supplies a region or action shows a deficit there
 OTHERS_FIND = 0.05  # how often a cause that does not supply it does
@@ -78,7 +79,7 @@ def outlooks(draft: Draft, knowledge: Knowledge, candidates: Iterable[Item]) -> 
             after_yes={code: p for (code, _), p in zip(causes, after_yes, strict=False)},
             gain=max(before - after, 0.0),
             telling=any(e.yes >= TELLING for e in effects[:CONTENDERS]),
-            decisive=change >= MATTERS,
+            decisive=change >= MATTERS or before - after >= TELLS_MUCH,
         )
     return found
 

@@ -25,6 +25,7 @@ KIND_NAMES = {
     ItemKind.REFLEX: "test",  # an examiner's too: a reflex is examined, not reported
 }
 CHECKLIST = "checklist"
+SIDES = ("left", "right", "both")
 # The kinds of item asked several at a time, with their checklists' lead-ins (a warning-sign checklist has its own).
 LISTED = {
     ItemKind.SYMPTOM: "question.symptoms",
@@ -81,7 +82,7 @@ def next_question(
         return ask(first, side, knowledge, reason(first))
     items = tuple(ask(item, side, knowledge, reason(item)) for item in same)
     lead = message(lead_in if first.kind == ItemKind.SYMPTOM else LISTED[first.kind], {})
-    why = reason(first) if lead_in == "question.warning_signs" else message("why.narrows_down", {})
+    why = message("why.warning_signs" if lead_in == "question.warning_signs" else "why.narrows_down", {})
     return Question(None, CHECKLIST, None, None, lead.text, (), why, items)
 
 
@@ -135,20 +136,35 @@ def answers_to(item: Item, side: str) -> tuple[Answer, ...]:
             Answer(None, *said("answer.not_sure"), None, "skipped"),
         )
     if item.kind == ItemKind.SENSORY:
+        if side == "both":  # it hurts on both sides: which side is numb or tingling is the answer
+            return (
+                *(
+                    Answer(where, *said(f"answer.sensory_{where}"), sensory(code, where, "numbness"), "asked")
+                    for where in SIDES
+                ),
+                Answer(False, *said("answer.no"), None, "asked"),
+                Answer(None, *said("answer.not_sure"), None, "skipped"),
+            )
         return (
             *(
-                Answer(
-                    kind,
-                    *said(f"answer.{key}"),
-                    {"sensory_changes": [{"region": code, "side": side, "kind": kind}]},
-                    "asked",
-                )
+                Answer(kind, *said(f"answer.{key}"), sensory(code, side, kind), "asked")
                 for kind, key in (("numbness", "numb"), ("tingling", "tingling"))
             ),
             Answer(False, *said("answer.no"), None, "asked"),
             Answer(None, *said("answer.not_sure"), None, "skipped"),
         )
     if item.kind == ItemKind.WEAKNESS:
+        if side == "both":  # which side cannot do it is the answer
+            return (
+                Answer(True, *said("answer.self_check_both_well"), None, "asked"),
+                *(
+                    Answer(
+                        where, *said(f"answer.weak_{where}"), {"weakness": [{"action": code, "side": where}]}, "asked"
+                    )
+                    for where in SIDES
+                ),
+                Answer(None, *said("answer.could_not_try"), None, "skipped"),
+            )
         return (
             Answer(True, *said("answer.yes"), None, "asked"),
             Answer(False, *said("answer.no"), {"weakness": [{"action": code, "side": side}]}, "asked"),
@@ -172,6 +188,10 @@ def answers_to(item: Item, side: str) -> tuple[Answer, ...]:
         Answer("negative", *said("answer.negative"), {"tests": {code: "negative"}}, "asked"),
         Answer(None, *said("answer.not_done"), None, "skipped"),
     )
+
+
+def sensory(code: str, side: str, kind: str) -> dict[str, Any]:
+    return {"sensory_changes": [{"region": code, "side": side, "kind": kind}]}
 
 
 def said(key: str) -> tuple[str, str]:

@@ -1,6 +1,7 @@
 """Safety first: the unasked items whose answer could raise the triage, asked before anything else.
 
-An item is a safety item when a yes could raise the triage above what is known so far:
+An item is a safety item when a yes could raise the triage above what is known so far (or, for pregnancy and
+breastfeeding, change which treatments are safe to offer):
 - it completes a red-flag trigger more urgent than the answer, of a flag whose causes fit the person (their
   age, sex and pain map), alone or with other items still to ask (those that complete it alone come first);
 - or a yes would set a floor above the answer by itself: a finding's own minimum level (pregnancy, a lump that
@@ -20,7 +21,7 @@ from ..knowledge import DEFAULT_THRESHOLDS, ConditionFacts, Knowledge, Trigger
 from ..messages import in_sentence, message
 from ..red_flags import trigger_check
 from ..types import AssessmentInput, Message
-from .candidates import answered_yes, one_side
+from .candidates import ABOUT_PREGNANCY, answered_yes, one_side
 from .outlook import Outlook, figures_of
 
 FITS = 0.25  # a cause whose age and sex modifiers multiply its odds by less than this does not fit the person
@@ -58,6 +59,11 @@ def safety_items(
         offer(item, offered)
     for item, offered in hallmark_items(draft, knowledge, candidates):
         offer(item, offered)
+    # Pregnancy and breastfeeding change which treatments are safe to offer, whatever the triage.
+    advice = SafetyItem(draft.triage.level, True, message("why.safe_advice", {}))
+    for item in candidates:
+        if item.kind == ItemKind.SYMPTOM and item.code in ABOUT_PREGNANCY:
+            offer(item, advice)
     level = draft.triage.level
     for item in candidates:
         raised = floor_if_yes(item, draft, knowledge, outlooks.get(item))

@@ -92,7 +92,14 @@ class BodyRegionDetailSerializer(BodyRegionListSerializer):
     sources = SourceRefSerializer(many=True)
 
     class Meta(BodyRegionListSerializer.Meta):
-        fields = (*BodyRegionListSerializer.Meta.fields, "nerve_roots", "nerves", "conditions", "sources")
+        fields = (
+            *BodyRegionListSerializer.Meta.fields,
+            "sensory_question",
+            "nerve_roots",
+            "nerves",
+            "conditions",
+            "sources",
+        )
 
 
 class MuscleActionListSerializer(RecordSerializer):
@@ -111,7 +118,14 @@ class MuscleActionDetailSerializer(MuscleActionListSerializer):
     sources = SourceRefSerializer(many=True)
 
     class Meta(MuscleActionListSerializer.Meta):
-        fields = (*MuscleActionListSerializer.Meta.fields, "how_to_test", "nerve_roots", "nerves", "sources")
+        fields = (
+            *MuscleActionListSerializer.Meta.fields,
+            "how_to_test",
+            "self_check",
+            "nerve_roots",
+            "nerves",
+            "sources",
+        )
 
 
 class ReflexListSerializer(RecordSerializer):
