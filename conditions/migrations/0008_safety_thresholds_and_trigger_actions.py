@@ -23,6 +23,19 @@ def copy_flag_conditions_and_actions(apps, schema_editor):
         RedFlagTrigger.objects.filter(red_flag=flag).update(action=flag.action)
 
 
+def restore_flag_conditions_and_actions(apps, schema_editor):
+    """Going back: a flag's condition is its first linked cause, its action its most urgent trigger's."""
+    RedFlag = apps.get_model("conditions", "RedFlag")
+    RedFlagCondition = apps.get_model("conditions", "RedFlagCondition")
+    RedFlagTrigger = apps.get_model("conditions", "RedFlagTrigger")
+    for flag in RedFlag.objects.all():
+        link = RedFlagCondition.objects.filter(red_flag_id=flag.pk).order_by("pk").first()
+        trigger = RedFlagTrigger.objects.filter(red_flag_id=flag.pk).exclude(action="").order_by("pk").first()
+        flag.condition_id = link.condition_id if link else None
+        flag.action = trigger.action if trigger else ""
+        flag.save(update_fields=["condition", "action"])
+
+
 def grant_link_permissions(apps, schema_editor):
     for config in apps.get_app_configs():
         config.models_module = True
@@ -676,6 +689,24 @@ class Migration(migrations.Migration):
             model_name='redflagtrigger',
             constraint=models.CheckConstraint(condition=models.Q(('action', ''), _negated=True), name='redflagtrigger_has_action'),
         ),
+        # The column is made optional before it goes, so that going back can add it again (empty), with the action,
+        # and fill both from the links and triggers before it is required once more.
+        migrations.AlterField(
+            model_name='redflag',
+            name='condition',
+            field=models.ForeignKey(help_text='The condition it points to.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='red_flags', to='conditions.condition'),
+        ),
+        migrations.AlterField(
+            model_name='redflag',
+            name='action',
+            field=models.TextField(blank=True, help_text='What the person or clinician must do now.'),
+        ),
+        migrations.AlterField(
+            model_name='historicalredflag',
+            name='action',
+            field=models.TextField(blank=True, help_text='What the person or clinician must do now.'),
+        ),
+        migrations.RunPython(migrations.RunPython.noop, restore_flag_conditions_and_actions),
         migrations.RemoveField(
             model_name='historicalredflag',
             name='action',
