@@ -334,6 +334,7 @@ SPECTACULAR_SETTINGS = {
         "AssessmentRequestSexEnum": ["female", "male", "other"],
         "SideEnum": ["left", "right", "both"],  # an assessment finding's side
         "BodySideEnum": "conditions.vocabulary.BodySide.choices",  # a side of the body on the body map
+        "QuestionKindEnum": ["symptom", "sensory", "self_check", "test", "checklist"],  # an interview question
     },
 }
 

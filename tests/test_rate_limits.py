@@ -140,6 +140,14 @@ def test_with_redis_down_an_assessment_is_refused_with_a_json_503_and_nothing_st
 
 
 @override_settings(CACHES=CLOSED_REDIS)
+def test_with_redis_down_the_interview_which_stores_nothing_is_still_served(api):
+    response = api.post(
+        "/api/v1/interview/", {"age": 70, "pain_regions": [{"region": "groin", "side": "right"}]}, format="json"
+    )
+    assert response.status_code == 200 and response.json()["question"] is not None
+
+
+@override_settings(CACHES=CLOSED_REDIS)
 def test_with_redis_down_sign_in_is_refused_with_a_json_503(api):
     response = api.post(TOKEN_URL, {"username": "someone", "password": "anything"}, format="json")
     assert response.status_code == 503 and response.json()["code"] == "rate_limiter_unavailable"

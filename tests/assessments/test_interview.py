@@ -131,7 +131,7 @@ def test_the_stage_of_a_pregnancy_is_asked_once_pregnancy_is_known():
 
 def test_an_answer_records_what_the_app_adds_to_its_request():
     step = ask(GROIN_82)
-    question = next(part for part in step.question.items if part.item == "symptoms.unable-to-weight-bear")  # type: ignore[union-attr]
+    question = next(part for part in step.question.items if part.item == "symptoms.unable-to-weight-bear")
     by_value = {answer.value: answer for answer in question.answers}
     assert by_value[True].record == {"symptoms": {"unable-to-weight-bear": True}} and by_value[True].then == "asked"
     assert by_value[False].record == {"symptoms": {"unable-to-weight-bear": False}}
