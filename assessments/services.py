@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from assessments.engine import AssessmentInput, Knowledge, assess
@@ -12,7 +13,8 @@ def assessment_create(
     *, data: dict, knowledge: Knowledge, owner=None, idempotency_key: str | None = None
 ) -> Assessment:
     """Run the engine on validated findings and store the input with its result."""
-    result = assess(AssessmentInput.from_dict(data), knowledge).to_dict()
+    # The service's default country where the request names none (not stored as if the person had said it).
+    result = assess(AssessmentInput.from_dict({"country": settings.DEFAULT_COUNTRY, **data}), knowledge).to_dict()
     return Assessment.objects.create(
         input=data,
         result=result,

@@ -4,10 +4,13 @@ import threading
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
 
 from assessments.engine import Knowledge, build_knowledge
 from conditions.kinds import KINDS
+from conditions.translation import ENGLISH, texts_of
 from conditions.versioning import consistent_read, knowledge_version, knowledge_version_recent
 
 # One entry per table the engine reads: the model, and each row key with the field path it comes from.
@@ -16,49 +19,59 @@ ROW_SPECS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
-def knowledge_rows() -> dict[str, list[dict]]:
-    """Read every table the engine needs, one query each, as plain dicts keyed as ROW_SPECS says."""
+def knowledge_rows(language: str = ENGLISH) -> dict[str, list[dict]]:
+    """Read every table the engine needs, one query each, as plain dicts keyed as ROW_SPECS says; each text in
+    the language, or in English where it has no translation yet."""
     rows = {}
-    for name, (label, fields) in ROW_SPECS.items():
-        model = apps.get_model(label)
-        # values() may not reuse a field's own name as an alias, so every row key is an annotation.
-        annotations = {f"_{key}": F(path) for key, path in fields.items()}
-        rows[name] = [
-            {key: row[f"_{key}"] for key in fields}
-            for row in model._default_manager.order_by("pk").values(**annotations)
-        ]
+    with translation.override(ENGLISH):  # the original fields read as themselves, whatever the request's language
+        for name, (label, fields) in ROW_SPECS.items():
+            model = apps.get_model(label)
+            texts = set(texts_of(model))
+            # values() may not reuse a field's own name as an alias, so every row key is an annotation.
+            annotations = {f"_{key}": in_language(path, language, texts) for key, path in fields.items()}
+            rows[name] = [
+                {key: row[f"_{key}"] for key in fields}
+                for row in model._default_manager.order_by("pk").values(**annotations)
+            ]
     return rows
 
 
+def in_language(path: str, language: str, texts: set[str]):
+    """A column as the snapshot reads it: a text in the language, falling back to the English; else itself."""
+    if language == ENGLISH or path not in texts:
+        return F(path)
+    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), F(path), output_field=TextField())
+
+
 _lock = threading.Lock()
-_snapshot: Knowledge | None = None
+_snapshots: dict[str, Knowledge] = {}  # per language
 
 
-def published_knowledge() -> Knowledge:
-    """The snapshot of the current knowledge version: at most one query when it is cached, a rebuild when not.
+def published_knowledge(language: str = ENGLISH) -> Knowledge:
+    """The snapshot of the current knowledge version in a language: at most one query when it is cached, a
+    rebuild when not.
 
     Like knowledge reads, a worker may use the version it read up to KNOWLEDGE_VERSION_TTL seconds ago;
     a result is always stamped with the version of the snapshot that produced it.
     """
-    snapshot = _snapshot
+    snapshot = _snapshots.get(language)
     if snapshot is not None and snapshot.version == knowledge_version_recent(settings.KNOWLEDGE_VERSION_TTL):
         return snapshot
-    return rebuild_snapshot()
+    return rebuild_snapshot(language)
 
 
-def rebuild_snapshot() -> Knowledge:
-    global _snapshot
+def rebuild_snapshot(language: str = ENGLISH) -> Knowledge:
     with _lock:
         # Version and rows are read in one consistent transaction, so they always belong together;
         # whoever holds the lock last installs what was committed last.
         with consistent_read():
             version = knowledge_version()
-            if _snapshot is None or _snapshot.version != version:
-                _snapshot = build_knowledge(version, knowledge_rows())
-        return _snapshot
+            snapshot = _snapshots.get(language)
+            if snapshot is None or snapshot.version != version:
+                _snapshots[language] = build_knowledge(version, knowledge_rows(language), language)
+        return _snapshots[language]
 
 
 def forget_snapshot() -> None:
-    """Drop the cached snapshot (tests that change the knowledge without moving the version)."""
-    global _snapshot
-    _snapshot = None
+    """Drop the cached snapshots (tests that change the knowledge without moving the version)."""
+    _snapshots.clear()

@@ -20,6 +20,7 @@ from django.db import transaction
 
 from .kinds import fixture_files, kind_of
 from .models import LoadedFixtureRecord
+from .translation import mirrors_of
 from .versioning import bump_knowledge_version, knowledge_fingerprint, natural_rows, version_bumps_suspended
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -78,7 +79,7 @@ def defaults(model) -> dict:
     """The state of a record whose fixture leaves every field out."""
     state = {}
     for f in model._meta.concrete_fields:
-        if not f.primary_key:
+        if not f.primary_key and f.name not in mirrors_of(model):
             state[f.name] = None if f.is_relation or (not f.has_default() and f.null) else f.get_default()
     return normalised({**state, **{f.name: [] for f in m2m_fields(model)}})
 

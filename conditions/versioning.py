@@ -13,6 +13,7 @@ from django.db import transaction
 
 from .kinds import KNOWLEDGE_MODELS
 from .models import KnowledgeVersion
+from .translation import mirrors_of
 
 
 def curated_models() -> list:
@@ -127,6 +128,9 @@ def natural_rows(model, *, with_pk: bool = False) -> list[dict]:
     m2m = [f.name for f in model._meta.many_to_many if f.remote_field.through._meta.auto_created]
     queryset = model._default_manager.select_related(*related).prefetch_related(*m2m)
     rows = serializers.serialize("python", queryset, use_natural_foreign_keys=True, use_natural_primary_keys=True)
+    for row in rows:
+        for mirror in mirrors_of(model):  # the English columns hold the original fields' texts again
+            del row["fields"][mirror]
     if with_pk:
         for instance, row in zip(queryset, rows, strict=True):
             row["pk"] = instance.pk

@@ -84,6 +84,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 INSTALLED_APPS = [
     # First, so that its runserver (JSON error answers) wins over the staticfiles app's.
     "refpain",
+    # Before the admin, as it asks: the knowledge's texts in each language (conditions/translation.py).
+    "modeltranslation",
     "curation.admin_app.ClinicianAdminConfig",  # Django's admin, with the clinicians' home page
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -114,6 +116,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "refpain.http.language.LanguageMiddleware",
     "refpain.http.throttling.RateLimitHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -216,6 +219,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The languages the knowledge is written in: English, the source, and each language it is translated into.
+# A client chooses with Accept-Language or ?lang= (refpain/http/language.py); a text not yet translated is
+# served in English, and the record says so.
+LANGUAGES = [("en", "English"), ("tr", "Türkçe")]
+# Where a request names no country: whose emergency number and route to urgent care the advice names.
+DEFAULT_COUNTRY = os.environ.get("DEFAULT_COUNTRY", "GB").upper()
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A record made from its English texts (a fixture, a new record) gets them in its English columns as well.
+MODELTRANSLATION_AUTO_POPULATE = "default"
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -1,5 +1,6 @@
 """POST /api/v1/interview/: the next question for what an app has gathered so far. Stateless; nothing is stored."""
 
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
@@ -19,6 +20,7 @@ from assessments.engine.interview import interview
 from assessments.engine.items import Item, ItemKind
 from assessments.snapshot import published_knowledge
 from refpain.http.fields import StrictBooleanField, StrictCharField
+from refpain.http.language import active_language
 from refpain.http.openapi import ERROR_RESPONSES
 from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import ScopedThrottle
@@ -159,12 +161,13 @@ class InterviewView(QueryParametersMixin, APIView):
         examples=[OpenApiExample("Where the interview starts", value=INTERVIEW_START, request_only=True)],
     )
     def post(self, request):
-        knowledge = published_knowledge()
+        knowledge = published_knowledge(active_language())
         serializer = InterviewRequestSerializer(data=request.data, context={"knowledge": knowledge})
         serializer.is_valid(raise_exception=True)
         gathered = dict(serializer.validated_data)
         skipped, examiner = gathered.pop("skipped", []), gathered.pop("examiner")
         gathered["asked"] = [str(item) for item in gathered.get("asked", [])]
+        gathered.setdefault("country", settings.DEFAULT_COUNTRY)
         result = interview(AssessmentInput.from_dict(gathered), knowledge, skipped=skipped, examiner=examiner)
         return Response(InterviewResultSerializer(result.to_dict()).data)
 

@@ -113,7 +113,19 @@ class AssessmentRequestSerializer(StrictSerializer):
         help_text=f"Clinical test code (as listed by {listed_at('clinical_tests')}) to 'positive' or 'negative'.",
     )
 
+    country = serializers.RegexField(
+        r"^[A-Za-z]{2}$",
+        required=False,
+        help_text="Where the person is, as an ISO 3166 alpha-2 code (TR, GB, DE): the advice and the disclaimer "
+        "name its emergency number and usual route to urgent care. Default: the service's DEFAULT_COUNTRY. A "
+        "country refpain has no number for is told to call its local emergency number.",
+        error_messages={"invalid": "Give a two-letter ISO 3166 country code, for example GB or TR."},
+    )
+
     FINDINGS = ("pain_regions", "sensory_changes", "weakness", "reflexes", "symptoms", "tests")
+
+    def validate_country(self, value: str) -> str:
+        return value.upper()
 
     def validate(self, attrs):
         pregnancy = [code for code in PREGNANCY_CODES if attrs.get("symptoms", {}).get(code) is True]
@@ -292,6 +304,7 @@ class AssessmentResultSerializer(StoredStampSerializer):
     nerves = LocationResultSerializer(many=True)
     recommendations = RecommendationsSerializer()
     disclaimer = serializers.CharField()
+    language = serializers.CharField(help_text="The language the answer's texts are written in (en, tr).")
 
 
 class AssessmentSummarySerializer(serializers.Serializer):

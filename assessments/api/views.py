@@ -30,6 +30,7 @@ from assessments.services import IdempotencyKeyReused, assessment_create, assess
 from assessments.snapshot import published_knowledge
 from conditions.api.pictures import SVG_RESPONSES, SVGRenderer, body_map, errors_as_json, svg_response
 from conditions.pictures import draw_map
+from refpain.http.language import ENGLISH, active_language
 from refpain.http.openapi import ERROR_RESPONSES, SIGNED_IN_RESPONSES, ErrorSerializer
 from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import ScopedThrottle
@@ -163,7 +164,7 @@ class AssessmentViewSet(
 
     def create(self, request, *args, **kwargs):
         key = idempotency_key(request)
-        knowledge = published_knowledge()
+        knowledge = published_knowledge(active_language())
         serializer = AssessmentRequestSerializer(data=request.data, context={"knowledge": knowledge})
         serializer.is_valid(raise_exception=True)
         owner = request.user if request.user.is_authenticated else None
@@ -183,7 +184,10 @@ class AssessmentViewSet(
         return Response(assessment_representation(assessment), status=status.HTTP_201_CREATED, headers=headers)
 
     def retrieve(self, request, *args, **kwargs):
-        return Response(assessment_representation(self.get_object()))
+        assessment = self.get_object()
+        # Stored as it was answered: in the language it was asked in, whatever this request asks for.
+        headers = {"Content-Language": assessment.result.get("language", ENGLISH)}
+        return Response(assessment_representation(assessment), headers=headers)
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())

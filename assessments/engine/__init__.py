@@ -7,11 +7,10 @@ runs the stages in order; each is a module of its own.
 from .build import build_knowledge
 from .knowledge import Knowledge
 from .pipeline import assess
-from .presentation import DISCLAIMER, ENGINE_VERSION
+from .presentation import ENGINE_VERSION
 from .types import AssessmentInput, AssessmentResult
 
 __all__ = [
-    "DISCLAIMER",
     "ENGINE_VERSION",
     "AssessmentInput",
     "AssessmentResult",

@@ -50,7 +50,7 @@ def linked(rows: Iterable[Row], key: str) -> frozenset[str]:
     return frozenset(row[key] for row in rows)
 
 
-def build_knowledge(version: str, rows: Rows) -> Knowledge:
+def build_knowledge(version: str, rows: Rows, language: str = "en") -> Knowledge:
     """Build the snapshot from plain rows, one list per table (see assessments.snapshot.ROW_SPECS)."""
     codes = {
         kind: frozenset(row["code"] for row in rows[kind])
@@ -78,6 +78,7 @@ def build_knowledge(version: str, rows: Rows) -> Knowledge:
     }
     return Knowledge(
         version=version,
+        language=language,
         codes=frozen(codes),
         names=Names(
             symptoms=names_of(rows["symptoms"]),

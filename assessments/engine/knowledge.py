@@ -282,3 +282,4 @@ class Knowledge:
     nerves: Mapping[str, NerveFacts]
     red_flags: tuple[RedFlagFacts, ...]
     index: ConditionIndex
+    language: str = "en"  # the language of its names and texts, and of the sentences written from them

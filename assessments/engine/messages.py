@@ -1,15 +1,27 @@
-"""The answer's sentences: one template per message key, and how a message becomes its text.
+"""The answer's sentences: one template per message key and language, and how a message becomes its text.
 
 Every sentence of an answer (an evidence item, a triage reason, the advice, a safety note on a treatment) is a
 `Message`: a stable key, its parameters (codes and numbers, never prose) and the text in the answer's language.
-An app may show the text, or write its own from the key and the parameters. The templates here are the
-engine's English ones; a knowledge snapshot may carry curated templates of its own (`Knowledge.messages`),
-which win.
+An app may show the text, or write its own from the key and the parameters. The English templates are here;
+each other language's are in templates/<language>.json, complete (a test checks every key and placeholder).
+
+The answer's `Wording` (its language, and the place whose emergency number and route to urgent care it names)
+is set once per assessment or interview (`worded`), as a context variable: every stage writes sentences, and
+passing the wording to each would thread it through all of them.
 """
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+from .places import place_of
 from .types import Message, Params
+
+ENGLISH = "en"
 
 TEMPLATES: Mapping[str, str] = {
     # Evidence: why a condition is more or less likely.
@@ -94,33 +106,95 @@ TEMPLATES: Mapping[str, str] = {
     "answer.reflex_reduced": "Reduced",
     "answer.reflex_absent": "Absent",
     "answer.reflex_brisk": "Brisk",
+    # Words the sentences are made of.
+    "word.now": "now",
+    "word.today": "today",
+    "word.or": "or",
+    "word.women": "women",
+    "word.men": "men",
+    "item.age": "Age",
+    "item.sex": "Sex",
+    "item.duration": "How long it has lasted",
+    "item.pain_region": "Where the pain is",
+    "item.deficit": "Numbness, weakness or reflex changes",
+    "item.brisk_reflexes": "Brisk reflexes",
     # The disclaimer.
     "disclaimer": "refpain gives information, not a diagnosis. It cannot examine you and can be wrong. If you are "
     "worried, or your symptoms change or get worse, contact a clinician; in an emergency call {emergency_number} or "
     "go to an emergency department.",
 }
 
-# The emergency number and the usual route to urgent care where the request names no country (the UK's).
-DEFAULT_PLACE = {
-    "emergency_number": "999",
-    "urgent_route": "contact your GP practice for an urgent appointment or call NHS 111",
-}
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+
+
+@cache
+def templates_in(language: str) -> Mapping[str, str]:
+    """Every template in a language: English's own, or the language's file (an unknown language: English)."""
+    if language == ENGLISH:
+        return TEMPLATES
+    path = TEMPLATES_DIR / f"{language}.json"
+    return {**TEMPLATES, **json.loads(path.read_text())} if path.exists() else TEMPLATES
+
+
+def languages_with_templates() -> tuple[str, ...]:
+    return (ENGLISH, *sorted(path.stem for path in TEMPLATES_DIR.glob("*.json")))
+
+
+DEFAULT_COUNTRY = "GB"  # where a request names no country
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The language an answer is written in, and the place whose emergency number and urgent care it names."""
+
+    language: str = ENGLISH
+    place: Mapping[str, str] = field(default_factory=lambda: place_of(DEFAULT_COUNTRY).wording(ENGLISH))
+
+    @classmethod
+    def of(cls, language: str, country: str | None) -> "Wording":
+        return cls(language, place_of(country or DEFAULT_COUNTRY).wording(language))
+
+    @property
+    def templates(self) -> Mapping[str, str]:
+        return templates_in(self.language)
+
+
+ENGLISH_AT_HOME = Wording()  # frozen: safe to share as the default
+_wording: ContextVar[Wording] = ContextVar("wording", default=ENGLISH_AT_HOME)
+
+
+@contextmanager
+def worded(wording: Wording) -> Iterator[None]:
+    """Write every message in this block in the wording given."""
+    token = _wording.set(wording)
+    try:
+        yield
+    finally:
+        _wording.reset(token)
 
 
 def in_sentence(name: str) -> str:
     """A name inside a sentence: lower-case first letter, unless its first word needs its capitals (FAIR, L5)."""
     first = name.split(" ", 1)[0]
     keeps_capitals = len(first) > 1 and (any(c.isupper() for c in first[1:]) or any(c.isdigit() for c in first))
-    return name if keeps_capitals else name[:1].lower() + name[1:]
+    if keeps_capitals or not name:
+        return name
+    if _wording.get().language == "tr":  # Turkish has a dotted and a dotless i: I lowers to dotless, İ to i
+        return {"I": "ı", "İ": "i"}.get(name[0], name[0].lower()) + name[1:]
+    return name[:1].lower() + name[1:]
 
 
-def message(
-    key: str, params: Params, shown: Mapping[str, str] | None = None, templates: Mapping[str, str] = TEMPLATES
-) -> Message:
+def word(key: str) -> str:
+    """A word a sentence is made of (word.or, item.age), in the answer's language."""
+    return _wording.get().templates[key]
+
+
+def message(key: str, params: Params, shown: Mapping[str, str] | None = None) -> Message:
     """The message for a key: its params as given, and its text with each param shown by name where it has one.
 
     `shown` maps a param to how the text shows it (a condition's name for its code, say); the params stay
     codes and numbers, for an app to render itself.
     """
-    values = {**DEFAULT_PLACE, **{name: "" if value is None else value for name, value in params.items()}}
-    return Message(templates[key].format(**{**values, **(shown or {})}), key, dict(params))
+    wording = _wording.get()
+    values = {**wording.place, **{name: "" if value is None else value for name, value in params.items()}}
+    return Message(wording.templates[key].format(**{**values, **(shown or {})}), key, dict(params))

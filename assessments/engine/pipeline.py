@@ -7,6 +7,7 @@ from .draft import Draft
 from .knowledge import Knowledge
 from .listing import shortlist
 from .localisation import localise
+from .messages import Wording, worded
 from .presentation import present
 from .recommendations import recommend
 from .red_flags import select
@@ -29,7 +30,8 @@ STAGES: tuple[Stage, ...] = (
 
 def assess(data: AssessmentInput, knowledge: Knowledge) -> AssessmentResult:
     """Triage, likely causes with their evidence, the roots and nerves involved, and what helps."""
-    return present(conclude(data, knowledge), knowledge)
+    with worded(Wording.of(knowledge.language, data.country)):  # the snapshot's language, the person's country
+        return present(conclude(data, knowledge), knowledge)
 
 
 def conclude(data: AssessmentInput, knowledge: Knowledge) -> Draft:

@@ -11,22 +11,21 @@ from .differential import OUTSIDE_TERRITORY
 from .draft import Draft, Factor, Listed
 from .items import ItemKind
 from .knowledge import Knowledge
-from .messages import in_sentence, message
+from .messages import in_sentence, message, word
 from .triage import shown
 from .types import AssessmentResult, ConditionResult, Evidence, Message, Triage
 
 ENGINE_VERSION = "3.0.0"
-DISCLAIMER = message("disclaimer", {}).text
 MIN_WEIGHT = 0.05  # evidence that moves the log odds less than this is not reported
 
-# Display names of the items that are not a record of the knowledge.
-ITEM_NAMES = {
-    ItemKind.AGE: "Age",
-    ItemKind.SEX: "Sex",
-    ItemKind.DURATION: "How long it has lasted",
-    ItemKind.PAIN_REGION: "Where the pain is",
-    ItemKind.DEFICIT: "Numbness, weakness or reflex changes",
-    ItemKind.BRISK_REFLEXES: "Brisk reflexes",
+# The words that name the items that are not a record of the knowledge.
+ITEM_WORDS = {
+    ItemKind.AGE: "item.age",
+    ItemKind.SEX: "item.sex",
+    ItemKind.DURATION: "item.duration",
+    ItemKind.PAIN_REGION: "item.pain_region",
+    ItemKind.DEFICIT: "item.deficit",
+    ItemKind.BRISK_REFLEXES: "item.brisk_reflexes",
 }
 
 
@@ -46,7 +45,8 @@ def present(draft: Draft, knowledge: Knowledge) -> AssessmentResult:
         nerve_roots=draft.roots,
         nerves=draft.nerves,
         recommendations=draft.recommendations,
-        disclaimer=DISCLAIMER,
+        disclaimer=message("disclaimer", {}).text,
+        language=knowledge.language,
     )
 
 
@@ -69,7 +69,9 @@ def condition_result(entry: Listed, knowledge: Knowledge) -> ConditionResult:
 
 
 def item_name(factor: Factor, knowledge: Knowledge) -> str:
-    return ITEM_NAMES.get(factor.item.kind, "") if factor.item.code is None else knowledge.names.of(factor.item)
+    if factor.item.code is None:
+        return word(ITEM_WORDS[factor.item.kind]) if factor.item.kind in ITEM_WORDS else ""
+    return knowledge.names.of(factor.item)
 
 
 def evidence(factors: tuple[Factor, ...], condition: str, knowledge: Knowledge) -> tuple[Evidence, ...]:
@@ -124,6 +126,6 @@ def sentence(factor: Factor, condition: str, knowledge: Knowledge) -> Message:
     if item.kind == ItemKind.AGE:
         return message(f"evidence.age.{more}", {**params, "age": value}, shown)
     if item.kind == ItemKind.SEX:
-        plural = "women" if value == Sex.FEMALE else "men"
+        plural = word("word.women") if value == Sex.FEMALE else word("word.men")
         return message(f"evidence.sex.{more}", {**params, "sex": str(value)}, {**shown, "sex_plural": plural})
     return message(f"evidence.duration.{more}", {**params, "days": value}, shown)

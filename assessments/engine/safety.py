@@ -23,7 +23,7 @@ from .codes import (
 )
 from .draft import Draft, Reason
 from .knowledge import Knowledge
-from .messages import in_sentence, message
+from .messages import in_sentence, message, word
 from .triage import decision
 from .types import AssessmentInput, TreatmentAdvice
 
@@ -66,7 +66,11 @@ class CareNeedingAClinicianRaisesTheTriage:
             if needed in URGENT_LEVELS and needed.rank > draft.triage.level.rank:
                 when = "now" if needed == TriageLevel.EMERGENCY else "today"
                 params = {"treatment": advice.code, "condition": advice.condition, "when": when}
-                shown = {"treatment": advice.name, "condition": in_sentence(advice.condition_name)}
+                shown = {
+                    "treatment": advice.name,
+                    "condition": in_sentence(advice.condition_name),
+                    "when": word(f"word.{when}"),
+                }
                 raised.append(Reason(needed, "triage.treatment_needs", params, shown))
         if len(raised) == len(draft.triage.reasons):
             return draft

@@ -82,6 +82,7 @@ class AssessmentInput:
     symptoms: Mapping[str, bool] = field(default_factory=dict)
     tests: Mapping[str, str] = field(default_factory=dict)
     asked: frozenset[Item] = frozenset()  # items asked in an interview, so that an answer left out means "no"
+    country: str | None = None  # ISO 3166 alpha-2: whose emergency number and urgent care the advice names
 
     @property
     def has_deficit(self) -> bool:
@@ -105,6 +106,7 @@ class AssessmentInput:
             symptoms=dict(data.get("symptoms", {})),
             tests=dict(data.get("tests", {})),
             asked=frozenset(Item.parse(item) for item in data.get("asked", ())),
+            country=data.get("country"),
         )
 
 
@@ -240,6 +242,7 @@ class AssessmentResult:
     nerves: tuple[LocationResult, ...]
     recommendations: Recommendations
     disclaimer: str
+    language: str = "en"  # of its texts
 
     def to_dict(self) -> dict[str, Any]:
         return {item.name: to_json(getattr(self, item.name)) for item in fields(self)}

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from conditions.versioning import knowledge_version_recent
 from refpain.http.errors import database_unavailable
+from refpain.http.language import active_language
 from refpain.http.pagination import with_request_origin
 from refpain.http.parameters import QueryParametersMixin
 from refpain.http.release import release_id
@@ -24,8 +25,10 @@ from refpain.http.release import release_id
 
 def knowledge_etag() -> str:
     # The release is part of the tag: after a deploy that changes how an answer is rendered,
-    # clients holding an old body must not be told it is still current.
-    return f'W/"knowledge-{knowledge_version_recent(settings.KNOWLEDGE_VERSION_TTL)}-{release_id()}"'
+    # clients holding an old body must not be told it is still current. So is the language: the same URL
+    # answers in each (and the response cache keys on the tag).
+    version = knowledge_version_recent(settings.KNOWLEDGE_VERSION_TTL)
+    return f'W/"knowledge-{version}-{release_id()}-{active_language()}"'
 
 
 def etag_matches(if_none_match: str, etag: str) -> bool:

@@ -97,6 +97,16 @@ def curation_note_field() -> models.TextField:
     )
 
 
+def translation_status_field() -> models.JSONField:
+    """How far a record's texts are checked in each language it is translated into: {"tr": "draft"}."""
+    return models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Per language code, "draft" until a clinician who reads the language has checked every text of '
+        'this record in it, then "approved": for example {"tr": "approved"}. English, the source, has none.',
+    )
+
+
 class CitedEntity(CodedEntity):
     """A coded entity whose facts are cited to sources."""
 
@@ -110,6 +120,7 @@ class CitedEntity(CodedEntity):
         blank=True, help_text="Caveats for readers of the record: where sources differ, what a figure rests on."
     )
     curation_note = curation_note_field()
+    translation_status = translation_status_field()
 
     history = HistoricalRecords(inherit=True, m2m_fields=["sources"])
 

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from conditions.vocabulary import CriterionKind, TriageLevel
 
 from .anatomy import BodyRegion, MuscleAction, Reflex
-from .base import CitedEntity, Link, choice_constraint, curation_note_field
+from .base import CitedEntity, Link, choice_constraint, curation_note_field, translation_status_field
 from .conditions import Condition
 from .findings import ClinicalTest, Symptom
 
@@ -74,6 +74,7 @@ class RedFlagTrigger(models.Model):
         "says to go to an emergency department now; a routine one, to book an appointment)."
     )
     curation_note = curation_note_field()
+    translation_status = translation_status_field()
 
     objects = RedFlagTriggerManager()
     history = HistoricalRecords()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten
@@ -49,11 +50,23 @@ class CodedAdmin(ReviewedAdmin):
         return (*readonly, "code") if obj is not None else readonly
 
     def get_fieldsets(self, request, obj=None):
-        fields = [f for f in self.get_fields(request, obj) if f != "sources"]
+        fields = side_by_side([f for f in self.get_fields(request, obj) if f != "sources"])
         fieldsets = [(None, {"fields": fields})]
         if hasattr(self.model, "sources"):
             fieldsets.append(("Sources", {"fields": ["sources"], "classes": ["collapse"]}))
         return fieldsets
+
+
+def side_by_side(fields: list) -> list:
+    """Each English text beside its translations on one row (name | name [tr]), the rest as they come."""
+    translations = {f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES if code != "en"}
+    rows: list = []
+    for field in fields:
+        if field in translations:
+            continue
+        beside = [f"{field}_{code}" for code, _name in settings.LANGUAGES if f"{field}_{code}" in fields]
+        rows.append((field, *beside) if beside else field)
+    return rows
 
 
 # --- entities ------------------------------------------------------------------------------------
@@ -159,8 +172,9 @@ class ConditionAdmin(CodedAdmin):
             "Summary and coding",
             fields=(
                 "code",
-                "name",
-                "summary",
+                ("name", "name_tr"),
+                ("summary", "summary_tr"),
+                "translation_status",
                 "note",
                 "curation_note",
                 ("category", "role"),

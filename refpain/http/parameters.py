@@ -12,9 +12,11 @@ from rest_framework import exceptions
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from refpain.http.language import LANGUAGE_PARAMETER
+
 # Any client may send these to any endpoint: DRF's `format` (the API answers JSON whatever it says)
 # and the page parameters (they change only the answers that are paginated).
-EVERYWHERE = frozenset({"format", "page", "page_size"})
+EVERYWHERE = frozenset({"format", "page", "page_size", LANGUAGE_PARAMETER})
 
 
 class QueryParametersMixin(APIView):
@@ -25,7 +27,7 @@ class QueryParametersMixin(APIView):
 
     def answering_parameters(self) -> set[str]:
         """The query parameters that can change this view's answer."""
-        parameters = set(self.query_parameters)
+        parameters = set(self.query_parameters) | {LANGUAGE_PARAMETER}  # the answer's language
         if filterset_class := getattr(self, "filterset_class", None):
             parameters |= set(filterset_class.base_filters)
         if getattr(self, "search_fields", None):

@@ -57,6 +57,7 @@ def test_the_result_has_the_contract_shape():
         "nerves",
         "recommendations",
         "disclaimer",
+        "language",
     }
     assert set(result["triage"]) >= {"level", "advice", "red_flags"}
     assert set(result["conditions"][0]) >= {"code", "name", "role", "probability", "rule_out", "evidence"}

@@ -18,6 +18,12 @@ def test_the_condition_page_fits_the_screen_and_opens_section_by_section(live_se
     page.goto(f"{live_server.url}{reverse('admin:conditions_condition_change', args=[condition.pk])}")
     screenshot(page, "condition-page-0-first-view")
 
+    # The English and the Turkish side by side, in the first section, on one row each.
+    english, turkish = page.locator("#id_name"), page.locator("#id_name_tr")
+    assert english.input_value() == condition.name_en and turkish.input_value() == condition.name_tr
+    assert turkish.is_visible() and abs(english.bounding_box()["y"] - turkish.bounding_box()["y"]) < 5
+    screenshot(page.locator("#section-summary"), "condition-page-languages")
+
     for number, section in enumerate(ConditionAdmin.sections, start=1):
         details = page.locator(f"#section-{section.slug} > details")
         if details.get_attribute("open") is None:

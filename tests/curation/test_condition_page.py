@@ -102,6 +102,7 @@ def test_the_change_page_opens_for_an_editor_with_every_section(editor_client):
 def test_every_condition_field_and_inline_is_in_a_section():
     fields = set(flatten([field for section in ConditionAdmin.sections for field in section.fields]))
     editable = {field.name for field in m.Condition._meta.get_fields() if field.editable and not field.auto_created}
+    assert {"name_tr", "summary_tr", "translation_status"} <= editable  # the Turkish beside the English
     assert editable - {"nerve_roots", "nerves", "pain_regions", "symptoms", "tests", "related"} <= fields
     assert len(ConditionAdmin.inlines) == len(set(ConditionAdmin.inlines)) == 9
 

@@ -25,6 +25,7 @@ from conditions.vocabulary import TriageLevel
 from ..draft import Draft
 from ..items import Item, ItemKind
 from ..knowledge import Knowledge
+from ..messages import Wording, worded
 from ..pipeline import conclude
 from ..presentation import present
 from ..types import AssessmentInput, ConditionResult, Triage, to_json
@@ -63,7 +64,14 @@ def interview(
     data: AssessmentInput, knowledge: Knowledge, *, skipped: Iterable[Item] = (), examiner: bool = False
 ) -> InterviewResult:
     """The next question for what is known so far, safety first."""
-    skipped = frozenset(skipped)
+    with worded(Wording.of(knowledge.language, data.country)):  # as assess() writes its answer
+        return interview_step(data, knowledge, frozenset(skipped), examiner)
+
+
+def interview_step(
+    data: AssessmentInput, knowledge: Knowledge, skipped: frozenset[Item], examiner: bool
+) -> InterviewResult:
+    """The interview's reasoning, in the answer's wording."""
     draft = conclude(data, knowledge)
     result = present(draft, knowledge)
     shown = result.conditions[:SHOWN_CONDITIONS]

@@ -13,7 +13,7 @@ from conditions.vocabulary import Typicality
 from ..draft import Draft
 from ..items import Item, ItemKind
 from ..knowledge import Knowledge
-from ..messages import in_sentence, message
+from ..messages import in_sentence, message, word
 from ..types import Message
 from .outlook import figures_of
 
@@ -93,7 +93,8 @@ def reason_to_ask(item: Item, draft: Draft, knowledge: Knowledge) -> Message:
         if roots:
             key = "why.numbness" if item.kind == ItemKind.SENSORY else "why.self_check"
             params = {"item": str(item), "roots": ",".join(roots)}
-            return message(key, params, {"roots": " or ".join(roots), "name": in_sentence(knowledge.names.of(item))})
+            joined = f" {word('word.or')} ".join(roots)
+            return message(key, params, {"roots": joined, "name": in_sentence(knowledge.names.of(item))})
     top = [knowledge.conditions[c.code] for c in draft.causes[:CONTENDERS_NAMED]]
     figures = figures_of(knowledge)
     by_cause = figures.effects.get(item, {})

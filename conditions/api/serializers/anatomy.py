@@ -24,7 +24,7 @@ class NerveRootListSerializer(RecordSerializer):
 
     class Meta:
         model = m.NerveRoot
-        fields: tuple[str, ...] = ("code", "name", "segment", "position", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "segment", "position", "summary", "updated_version", "translation")
 
 
 class DermatomeRegionSerializer(RegionLinkSerializer):
@@ -80,7 +80,7 @@ class BodyRegionListSerializer(RecordSerializer):
 
     class Meta:
         model = m.BodyRegion
-        fields: tuple[str, ...] = ("code", "name", "position", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "position", "summary", "updated_version", "translation")
 
 
 class BodyRegionDetailSerializer(BodyRegionListSerializer):
@@ -107,7 +107,7 @@ class MuscleActionListSerializer(RecordSerializer):
 
     class Meta:
         model = m.MuscleAction
-        fields: tuple[str, ...] = ("code", "name", "muscles", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "muscles", "summary", "updated_version", "translation")
 
 
 class MuscleActionDetailSerializer(MuscleActionListSerializer):
@@ -133,7 +133,7 @@ class ReflexListSerializer(RecordSerializer):
 
     class Meta:
         model = m.Reflex
-        fields: tuple[str, ...] = ("code", "name", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "summary", "updated_version", "translation")
 
 
 class ReflexDetailSerializer(ReflexListSerializer):
@@ -153,7 +153,7 @@ class NerveListSerializer(RecordSerializer):
 
     class Meta:
         model = m.Nerve
-        fields: tuple[str, ...] = ("code", "name", "parent", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "parent", "summary", "updated_version", "translation")
 
 
 class NerveSensoryRegionSerializer(serializers.Serializer):

@@ -14,7 +14,7 @@ class TreatmentListSerializer(RecordSerializer):
 
     class Meta:
         model = m.Treatment
-        fields: tuple[str, ...] = ("code", "name", "kind", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "kind", "summary", "updated_version", "translation")
 
 
 class TreatmentConditionSerializer(serializers.Serializer):
@@ -42,7 +42,7 @@ class ExerciseListSerializer(RecordSerializer):
 
     class Meta:
         model = m.Exercise
-        fields: tuple[str, ...] = ("code", "name", "kind", "difficulty", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "kind", "difficulty", "summary", "updated_version", "translation")
 
 
 class ExerciseConditionSerializer(serializers.Serializer):

@@ -37,6 +37,7 @@ class ConditionListSerializer(RecordSerializer):
             "prior",
             "summary",
             "updated_version",
+            "translation",
         )
         extra_kwargs = {"prior": {"help_text": PRIOR_MEANING}}
 

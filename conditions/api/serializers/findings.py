@@ -42,7 +42,7 @@ class SymptomListSerializer(RecordSerializer):
 
     class Meta:
         model = m.Symptom
-        fields: tuple[str, ...] = ("code", "name", "question", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "question", "summary", "updated_version", "translation")
 
 
 class SymptomDetailSerializer(SymptomListSerializer):
@@ -66,7 +66,7 @@ class ClinicalTestListSerializer(RecordSerializer):
 
     class Meta:
         model = m.ClinicalTest
-        fields: tuple[str, ...] = ("code", "name", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "summary", "updated_version", "translation")
 
 
 class ClinicalTestDetailSerializer(ClinicalTestListSerializer):

@@ -26,7 +26,7 @@ class RedFlagListSerializer(RecordSerializer):
 
     class Meta:
         model = m.RedFlag
-        fields: tuple[str, ...] = ("code", "name", "urgency", "conditions", "summary", "updated_version")
+        fields: tuple[str, ...] = ("code", "name", "urgency", "conditions", "summary", "updated_version", "translation")
 
 
 class TriggerCriterionSerializer(serializers.ModelSerializer):
