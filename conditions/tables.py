@@ -8,10 +8,11 @@ import zipfile
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .changes import published_in, version_timeline, with_updated_version
 from .kinds import KINDS, KnowledgeKind, kind_of
+from .translation import mirrors_of
 from .versioning import knowledge_version
 
 TYPES = {
@@ -43,10 +44,14 @@ INTERNAL_FIELDS = frozenset({"curation_note"})
 def columns_of(kind: KnowledgeKind) -> list[Column]:
     """A kind's columns: each field, with a reference written as the natural key of the record it names."""
     columns = []
+    mirrors = mirrors_of(kind.model)  # the English once, in the original field's column
     for field in kind.model._meta.concrete_fields:
-        if field.primary_key or field.name in INTERNAL_FIELDS:
+        if field.primary_key or field.name in INTERNAL_FIELDS or field.name in mirrors:
             continue
         meaning = str(field.help_text).strip() or f"The {kind.model._meta.verbose_name}'s {field.verbose_name}."
+        if language := getattr(field, "language", None):  # a translation's column, such as name_tr
+            english = getattr(field, "translated_field", field)  # modeltranslation's column keeps its original
+            meaning = f"{english.help_text or english.verbose_name} In language {language}."
         if field.related_model is not None:
             target = kind_of(field.related_model)
             target_name = target.table if target else str(field.related_model._meta.verbose_name_plural)
@@ -124,7 +129,15 @@ def data_dictionary() -> list[list[str]]:
 
 
 def knowledge_zip() -> bytes:
-    """The zip of the CSV tables, the data dictionary and the version they hold (read in one consistent state)."""
+    """The zip of the CSV tables, the data dictionary and the version they hold (read in one consistent state).
+
+    The same in every language: each text in English in its own column and in each translation's (name_tr).
+    """
+    with translation.override("en"):
+        return tables_zip()
+
+
+def tables_zip() -> bytes:
     version, generated = knowledge_version(), timezone.now()
     stamp = generated.timetuple()[:6]
     buffer = io.BytesIO()

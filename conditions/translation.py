@@ -6,6 +6,7 @@ text, or the English where there is none yet. Only what a person or a clinician 
 figures and curators' notes are not.
 """
 
+from django.db.models import Model
 from django.utils.module_loading import import_string
 from modeltranslation.translator import TranslationOptions, register
 
@@ -13,6 +14,8 @@ from conditions.models import (
     BodyRegion,
     ClinicalTest,
     Condition,
+    ConditionExercise,
+    ConditionTreatment,
     Exercise,
     MuscleAction,
     Nerve,
@@ -27,7 +30,7 @@ from conditions.models import (
 ENTITY = ("name", "summary")
 
 # Per model, the fields translated: what the API shows a person or a clinician.
-TRANSLATED: dict[type, tuple[str, ...]] = {
+TRANSLATED: dict[type[Model], tuple[str, ...]] = {
     Condition: ENTITY,
     Symptom: (*ENTITY, "question"),
     BodyRegion: (*ENTITY, "sensory_question"),
@@ -38,6 +41,8 @@ TRANSLATED: dict[type, tuple[str, ...]] = {
     RedFlagTrigger: ("description", "action"),
     Exercise: (*ENTITY, "instructions", "frequency", "cautions"),
     Treatment: ENTITY,
+    ConditionTreatment: ("evidence_note",),  # why a treatment is suggested for a condition, shown with it
+    ConditionExercise: ("reason",),  # why an exercise suits a condition, or why to avoid it
     NerveRoot: (*ENTITY, "key_sensory_point"),
     Nerve: ENTITY,
 }
@@ -48,12 +53,12 @@ for model, translated in TRANSLATED.items():
 ENGLISH = "en"
 
 
-def texts_of(model: type) -> tuple[str, ...]:
+def texts_of(model: type[Model]) -> tuple[str, ...]:
     """The translated texts of a kind of record; empty for a kind that has none."""
     return TRANSLATED.get(model, ())
 
 
-def mirrors_of(model: type) -> set[str]:
+def mirrors_of(model: type[Model]) -> set[str]:
     """The English columns modeltranslation adds, which mirror the original fields (the fixtures, the versions
     and the tables carry the original, once)."""
     return {f"{field}_{ENGLISH}" for field in texts_of(model)}
@@ -71,7 +76,9 @@ def translation_of(record, language: str) -> dict | None:
         for field in texts
         if getattr(record, f"{field}_{ENGLISH}", "") and not getattr(record, f"{field}_{language}", "")
     ]
-    status = (record.translation_status or {}).get(language) or ("missing" if len(fallback) == len(texts) else "draft")
+    status = (getattr(record, "translation_status", None) or {}).get(language) or (
+        "missing" if len(fallback) == len(texts) else "draft"
+    )
     return {"language": language, "status": status, "fallback": fallback}
 
 

@@ -112,6 +112,13 @@ def change_request_approve(*, change_request: ChangeRequest, reviewer, note: str
     note = note.strip()
     if change_request.first_reviewer_id == reviewer.pk:
         raise PermissionDenied("You have approved this change already: a second reviewer decides it now.")
+    for language in translations_approved(change_request.changes):
+        readers = READERS.get(language, f"Reads {language}")
+        if not reviewer.groups.filter(name=readers).exists():
+            raise PermissionDenied(
+                f"This change approves the texts in {language}: a reviewer in the group '{readers}', who reads "
+                "the language, approves it."
+            )
     needs_two = not reviewer.is_superuser and change_impact(change_request.changes).needs_second_approval
     if needs_two and first_approval(change_request, reviewer, note):
         change_request.refresh_from_db()
@@ -126,6 +133,20 @@ def change_request_approve(*, change_request: ChangeRequest, reviewer, note: str
         transaction.on_commit(lambda: stamp_published_version(change_request.pk))
     change_request.refresh_from_db()
     return change_request
+
+
+# Per language the knowledge is translated into, the group of the clinicians who read it (a migration makes it).
+READERS = {"tr": "Reads Turkish"}
+
+
+def translations_approved(changes: list[dict]) -> set[str]:
+    """The languages whose texts a change marks approved (a record's translation_status moves to approved)."""
+    languages = set()
+    for change in changes:
+        after = ((change.get("after") or {}).get("fields") or {}).get("translation_status") or {}
+        before = ((change.get("before") or {}).get("fields") or {}).get("translation_status") or {}
+        languages |= {lang for lang, status in after.items() if status == "approved" and before.get(lang) != status}
+    return languages
 
 
 def first_approval(change_request: ChangeRequest, reviewer, note: str) -> bool:

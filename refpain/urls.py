@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from assessments.api.interview import InterviewView
+from assessments.api.messages import MessagesView
 from assessments.api.statistics import AssessmentStatisticsView
 from assessments.api.views import AssessmentViewSet
 from conditions.api.pictures import BodyMapAPIView, DermatomePictureView, TerritoryPictureView
@@ -36,6 +37,7 @@ api_v1 = [
     path("body-map/", BodyMapAPIView.as_view(), name="body-map"),
     path("versions/", VersionListView.as_view(), name="versions"),
     path("interview/", InterviewView.as_view(), name="interview"),
+    path("messages/", MessagesView.as_view(), name="messages"),
     path("statistics/assessments/", AssessmentStatisticsView.as_view(), name="assessment-statistics"),
     re_path(r"^nerve-roots/(?P<code>[A-Za-z0-9_-]+)/dermatome\.svg$", DermatomePictureView.as_view(), name="dermatome"),
     re_path(r"^nerves/(?P<code>[A-Za-z0-9_-]+)/territory\.svg$", TerritoryPictureView.as_view(), name="territory"),

@@ -36,11 +36,11 @@ def test_every_translated_text_of_every_shipped_record_has_its_translation_and_a
         if label not in translated:
             continue
         seen += 1
-        name = fields.get("code") or fields.get("red_flag")
+        name = fields.get("code") or fields.get("red_flag") or fields.get("condition")
         for field in texts_of(translated[label]):
             if fields[field] and not fields.get(f"{field}_{language}"):
                 missing.append(f"{label} {name}: {field}_{language}")
-        if fields["translation_status"].get(language) not in ("draft", "approved"):
+        if "translation_status" in fields and fields["translation_status"].get(language) not in ("draft", "approved"):
             missing.append(f"{label} {name}: translation_status[{language}]")
     assert seen > 300 and missing == []
 
@@ -163,3 +163,10 @@ def test_an_interview_in_turkish_asks_the_curated_turkish_questions(api):
     assert [answer["text"] for answer in first["answers"]] == [
         templates_in("tr")[k] for k in ("answer.yes", "answer.no", "answer.not_sure")
     ]
+
+
+def test_an_app_can_read_the_templates_in_each_language(api):
+    english = api.get("/api/v1/messages/").json()
+    turkish = api.get("/api/v1/messages/", HTTP_ACCEPT_LANGUAGE="tr")
+    assert english == {"language": "en", "templates": dict(TEMPLATES)}
+    assert turkish["Content-Language"] == "tr" and turkish.json()["templates"] == dict(templates_in("tr"))

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from refpain.http.errors import error_body
 
@@ -27,7 +28,7 @@ def supported(code: str) -> str | None:
 def requested_language(request) -> str:
     """The language a request asks for with Accept-Language, best first, or English."""
     header = request.headers.get("Accept-Language", "")
-    for code, _quality in translation.trans_real.parse_accept_lang_header(header):
+    for code, _quality in parse_accept_lang_header(header):
         if code != "*" and (language := supported(code)):
             return language
     return ENGLISH

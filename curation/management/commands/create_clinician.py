@@ -6,6 +6,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from curation.services import READERS
+
 ROLES = {"editor": "Editors", "reviewer": "Reviewers"}
 
 
@@ -19,8 +21,15 @@ class Command(BaseCommand):
         parser.add_argument("--role", choices=sorted(ROLES), required=True)
         parser.add_argument("--email", default="")
         parser.add_argument("--password-env", help="Name of the environment variable holding the password.")
+        parser.add_argument(
+            "--reads",
+            action="append",
+            choices=sorted(READERS),
+            default=[],
+            help="A language the clinician reads (repeatable): as a reviewer they may approve its texts.",
+        )
 
-    def handle(self, username, role, email, password_env, **options):
+    def handle(self, username, role, email, password_env, reads, **options):
         password = os.environ.get(password_env) if password_env else None
         if password_env and not password:
             raise CommandError(f"The environment variable {password_env} is empty or unset.")
@@ -41,6 +50,6 @@ class Command(BaseCommand):
         user.is_staff = True
         user.set_password(password)
         user.save()
-        user.groups.set([Group.objects.get(name=ROLES[role])])
+        user.groups.set(Group.objects.filter(name__in=[ROLES[role], *(READERS[language] for language in reads)]))
         action = "Created" if created else "Updated"
         self.stdout.write(f"{action} {username} as {role}: they can sign in at /admin/.")
