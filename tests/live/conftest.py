@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from bench.servers import PostgresCluster, Service, postgres_bin
+from bench.servers import PostgresCluster, Service, nginx_binary, postgres_bin
 
 
 @pytest.fixture(scope="module")
@@ -29,3 +29,13 @@ def service(cluster):
     )
     yield service
     service.stop()
+
+
+@pytest.fixture(scope="module")
+def nginx():
+    binary = nginx_binary()
+    if binary is None:
+        if os.environ.get("REQUIRE_NGINX"):
+            pytest.fail("nginx is needed: apt-get install nginx")
+        pytest.skip("nginx not found (apt-get install nginx; REQUIRE_NGINX=1 makes this a failure)")
+    return binary

@@ -5,14 +5,13 @@ client's own address and HTTPS; nginx's own answers are JSON with the security h
 import contextlib
 import http.client
 import json
-import os
 import socket
 import ssl
 from dataclasses import dataclass
 
 import pytest
 
-from bench.servers import NginxProxy, Service, free_port, nginx_binary
+from bench.servers import NginxProxy, Service, free_port
 from tests.live.client import start_of_a_fresh_minute
 
 pytestmark = pytest.mark.live
@@ -30,16 +29,6 @@ class Answer:
 
     def json(self):
         return json.loads(self.body)
-
-
-@pytest.fixture(scope="module")
-def nginx():
-    binary = nginx_binary()
-    if binary is None:
-        if os.environ.get("REQUIRE_NGINX"):
-            pytest.fail("nginx is needed: apt-get install nginx")
-        pytest.skip("nginx not found (apt-get install nginx; REQUIRE_NGINX=1 makes this a failure)")
-    return binary
 
 
 @pytest.fixture(scope="module")
