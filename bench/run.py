@@ -9,8 +9,11 @@ writes no results.
 """
 
 import argparse
+import cProfile
+import io
 import json
 import os
+import pstats
 import re
 import statistics
 import subprocess
@@ -27,14 +30,24 @@ sys.path.insert(0, str(ROOT))
 # The baseline URL and the scale-data command exist only in the benchmark's settings.
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
+# The profiles run requests in this process: no limit may refuse them.
+for rate in ("ASSESSMENT_RATE", "INTERVIEW_RATE", "API_ANON_RATE", "API_USER_RATE"):
+    os.environ[rate] = "1000000000/minute"
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 import django  # noqa: E402
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from knox.models import AuthToken  # noqa: E402
 
+from assessments.api.examples import INTERVIEW_START  # noqa: E402
 from assessments.engine import AssessmentInput, assess  # noqa: E402
+from assessments.engine.interview import interview  # noqa: E402
 from assessments.models import Assessment  # noqa: E402
 from assessments.snapshot import published_knowledge  # noqa: E402
 from bench.servers import Service  # noqa: E402
@@ -76,11 +89,17 @@ class Plan:
 ENDPOINTS: dict[str, dict[str, Any]] = {
     "nerve root detail": {"path": "/api/v1/nerve-roots/L5/", "target": 0.8},
     "condition detail": {"path": "/api/v1/conditions/lumbar-disc-herniation/", "target": 0.8},
+    "condition detail (tr)": {"path": "/api/v1/conditions/lumbar-disc-herniation/?lang=tr", "target": 0.8},
     "conditions by nerve root": {"path": "/api/v1/conditions/?nerve_root=L4", "target": 0.8},
     "body region detail": {"path": "/api/v1/body-regions/thigh-lateral/", "target": 0.8},
-    "export": {"path": "/api/v1/export/", "target": 0.8},
-    "conditional GET (304)": {"path": "/api/v1/conditions/lumbar-disc-herniation/", "target": 1.0, "etag": True},
-    "POST assessment": {"path": "/api/v1/assessments/", "target": 0.5, "post": True},
+    "dermatome SVG": {"path": "/api/v1/nerve-roots/L5/dermatome.svg", "target": 0.8},
+    "versions": {"path": "/api/v1/versions/", "target": 0.8},
+    "export": {"path": "/api/v1/export/", "target": 1.0},
+    "CSV export": {"path": "/api/v1/export/csv/", "target": 1.0},
+    "conditional GET (304)": {"path": "/api/v1/conditions/lumbar-disc-herniation/", "target": 2.0, "etag": True},
+    "statistics (staff)": {"path": "/api/v1/statistics/assessments/", "target": 0.5, "staff": True},
+    "POST assessment": {"path": "/api/v1/assessments/", "target": 0.5, "post": "assessment"},
+    "POST interview": {"path": "/api/v1/interview/", "target": 0.5, "post": "interview"},
 }
 
 
@@ -117,21 +136,38 @@ def milliseconds(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+def bodies() -> dict[str, str]:
+    """The body each kind of POST sends, in a file for wrk's script."""
+    files = {}
+    for kind, request in (("assessment", VIGNETTES[0].request), ("interview", INTERVIEW_START)):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
+            json.dump(request, body)
+        files[kind] = body.name
+    return files
+
+
+def staff_token() -> str:
+    """A staff user's API token, for the statistics (staff or the research permission only)."""
+    user, _ = get_user_model().objects.get_or_create(username="bench-staff", defaults={"is_staff": True})
+    return AuthToken.objects.create(user)[1]
+
+
 def measure(plan: Plan, server: Service) -> dict:
     region = BodyRegion.objects.order_by("pk").values_list("pk", flat=True)[0]
     baseline_url = f"{server.base}/bench/baseline/{region}/"
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
-        json.dump(VIGNETTES[0].request, body)
-    post_script = str(ROOT / "bench" / "post_assessment.lua")
-    etag = urllib.request.urlopen(f"{server.base}{ENDPOINTS['conditional GET (304)']['path']}").headers["ETag"]
+    files = bodies()
+    context = {"files": files, "token": staff_token(), "post_script": str(ROOT / "bench" / "post_assessment.lua")}
+    context["etag"] = urllib.request.urlopen(f"{server.base}{ENDPOINTS['conditional GET (304)']['path']}").headers[
+        "ETag"
+    ]
     results: dict[str, list[dict[str, Any]]] = {name: [] for name in ENDPOINTS}
     warm_up(server)
     for spec in ENDPOINTS.values():  # warm every worker's snapshot and response cache
-        run_endpoint(plan, server, spec, etag, post_script, body.name)
+        run_endpoint(plan, server, spec, context)
     for round_number in range(1, plan.rounds + 1):
         for name, spec in ENDPOINTS.items():
             base = wrk(plan, baseline_url)
-            endpoint = run_endpoint(plan, server, spec, etag, post_script, body.name)
+            endpoint = run_endpoint(plan, server, spec, context)
             ratio = endpoint["rps"] / base["rps"] if base["rps"] else float("nan")
             results[name].append({"baseline": base, "endpoint": endpoint, "ratio": ratio})
         print(f"  round {round_number}/{plan.rounds} done", file=sys.stderr)
@@ -142,7 +178,7 @@ def warm_up(server) -> None:
     """Build each worker's cached answers (the scaled export takes long) before anything is timed."""
     workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2))
     for spec in ENDPOINTS.values():
-        if spec.get("post") or spec.get("etag"):
+        if spec.get("post") or spec.get("etag") or spec.get("staff"):
             continue
         quick = 0
         for _ in range(workers * 6):  # requests land on workers at random: stop once several are quick
@@ -153,12 +189,50 @@ def warm_up(server) -> None:
                 break
 
 
-def run_endpoint(plan, server, spec, etag, post_script, body_file):
+def run_endpoint(plan, server, spec, context):
     url = f"{server.base}{spec['path']}"
     if spec.get("post"):
-        return wrk(plan, url, script=post_script, body_file=body_file)
-    headers = [f"If-None-Match: {etag}"] if spec.get("etag") else []
+        return wrk(plan, url, script=context["post_script"], body_file=context["files"][spec["post"]])
+    headers = [f"If-None-Match: {context['etag']}"] if spec.get("etag") else []
+    if spec.get("staff"):
+        headers.append(f"Authorization: Token {context['token']}")
     return wrk(plan, url, headers=headers)
+
+
+def worker_memory(server: Service) -> list[float]:
+    """Each gunicorn worker's resident memory (MB), read from /proc after the run."""
+    children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children")
+    sizes = []
+    for pid in children.read_text().split() if children.exists() else []:
+        status = Path(f"/proc/{pid}/status").read_text()
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        if match:
+            sizes.append(int(match.group(1)) / 1024)
+    return sizes
+
+
+def profiles(runs: int) -> dict[str, str]:
+    """A CPU profile (top functions by own time) of the POST of an assessment and of an interview question, each
+    run in this process through Django's test client: the whole request path, as a worker runs it."""
+    client = Client()
+    calls = {
+        "POST assessment": lambda: client.post("/api/v1/assessments/", VIGNETTES[0].request, "application/json"),
+        "POST interview": lambda: client.post("/api/v1/interview/", INTERVIEW_START, "application/json"),
+    }
+    summaries = {}
+    for name, call in calls.items():
+        assert call().status_code in (200, 201)  # warm: the snapshot and the interview's figures
+        profile = cProfile.Profile()
+        start = time.perf_counter()
+        profile.enable()
+        for _ in range(runs):
+            call()
+        profile.disable()
+        per_call = (time.perf_counter() - start) / runs * 1000
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(15)
+        summaries[name] = f"{name}: {per_call:.2f} ms a request in-process (profiled), {runs} runs\n{out.getvalue()}"
+    return summaries
 
 
 def engine_microseconds(runs: int) -> float:
@@ -167,6 +241,14 @@ def engine_microseconds(runs: int) -> float:
     start = time.perf_counter()
     for index in range(runs):
         assess(inputs[index % len(inputs)], knowledge)
+    return (time.perf_counter() - start) / runs * 1e6
+
+
+def interview_microseconds(runs: int) -> float:
+    knowledge = published_knowledge()
+    start = time.perf_counter()
+    for _ in range(runs):
+        interview(AssessmentInput.from_dict(INTERVIEW_START), knowledge)
     return (time.perf_counter() - start) / runs * 1e6
 
 
@@ -183,9 +265,17 @@ def run_phase(plan: Plan, label: str) -> dict:
     )
     try:
         results = measure(plan, server)
+        memory = worker_memory(server)
     finally:
         server.stop()
-    return {"engine_us": engine, "results": results, "assessments": Assessment.objects.count()}
+    return {
+        "engine_us": engine,
+        "interview_us": interview_microseconds(plan.engine_runs // 10),
+        "results": results,
+        "assessments": Assessment.objects.count(),
+        "worker_mb": memory,
+        "profiles": profiles(max(plan.engine_runs // 20, 5)),
+    }
 
 
 def summary(samples: list[dict]) -> dict:
@@ -229,9 +319,12 @@ def report(plan: Plan, phases: dict) -> str:
             change = summary(scaled["results"][name])["ratio"] / summary(shipped["results"][name])["ratio"]
             lines.append(f"| {name} | {change:.2f} | {'yes' if 0.8 <= change <= 1.2 else 'no'} |")
     lines += [""] + [
-        f"- {label}: engine alone {phase['engine_us']:.0f} µs per assessment; {phase['assessments']} stored assessments"
+        f"- {label}: engine alone {phase['engine_us']:.0f} µs per assessment, {phase['interview_us']:.0f} µs per "
+        f"interview question; {phase['assessments']} stored assessments; worker memory after the run "
+        f"{', '.join(f'{mb:.0f}' for mb in phase['worker_mb'])} MB"
         for label, phase in phases.items()
     ]
+    lines += ["", "CPU profiles (top functions by own time): profile-<data>.txt beside this file."]
     return "\n".join(lines) + "\n"
 
 
@@ -281,7 +374,11 @@ def main() -> None:
     if plan.write_results:
         RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / "latest.md").write_text(text)
-        (RESULTS / "latest.json").write_text(json.dumps(phases, indent=1))
+        for label, phase in phases.items():
+            name = "profile-" + label.split()[0] + ".txt"
+            (RESULTS / name).write_text("\n\n".join(phase["profiles"].values()))
+        kept = {label: {k: v for k, v in phase.items() if k != "profiles"} for label, phase in phases.items()}
+        (RESULTS / "latest.json").write_text(json.dumps(kept, indent=1))
         chart(phases, RESULTS / "latest.png")
     print(text)
 

@@ -87,6 +87,7 @@ class Service:
             # Load is the point: no client may be rate limited.
             "API_ANON_RATE": "1000000000/minute",
             "ASSESSMENT_RATE": "1000000000/minute",
+            "INTERVIEW_RATE": "1000000000/minute",
             "API_USER_RATE": "1000000000/minute",
             **(env or {}),
             "BIND": f"127.0.0.1:{self.port}",

@@ -6,6 +6,7 @@ text, or the English where there is none yet. Only what a person or a clinician 
 figures and curators' notes are not.
 """
 
+from django.conf import settings
 from django.db.models import Model
 from django.utils.module_loading import import_string
 from modeltranslation.translator import TranslationOptions, register
@@ -101,10 +102,16 @@ def give_history_the_translations() -> None:
 
 
 def hide_the_mirrors() -> None:
-    """The English columns are written through the original fields: no form edits them apart."""
+    """The English columns are written through the original fields: no form edits them apart. Each
+    translation's column says which language it holds (its original's help text is about the English)."""
+    names = dict(settings.LANGUAGES)
     for model in TRANSLATED:
         for name in mirrors_of(model):
             model._meta.get_field(name).editable = False
+        for text in texts_of(model):
+            for code, language in names.items():
+                if code != ENGLISH:
+                    model._meta.get_field(f"{text}_{code}").help_text = f"The same text in {language} ({code})."
 
 
 hide_the_mirrors()

@@ -359,6 +359,9 @@ KNOWLEDGE_VERSION_TTL = float(os.environ.get("KNOWLEDGE_VERSION_TTL", "1"))
 
 # Aggregate statistics of stored assessments never show a count below this (k-anonymity of cells).
 STATISTICS_MIN_COUNT = int(os.environ.get("STATISTICS_MIN_COUNT", "10"))
+# How long the weekly counts are kept once made (they read every stored assessment): a new assessment shows in
+# them at most this many seconds later.
+STATISTICS_CACHE_SECONDS = int(os.environ.get("STATISTICS_CACHE_SECONDS", "60"))
 if STATISTICS_MIN_COUNT < 2:
     raise ImproperlyConfigured("STATISTICS_MIN_COUNT must be 2 or more.")
 

@@ -1,8 +1,12 @@
 """GET /api/v1/statistics/assessments/: weekly counts of stored assessments, small cells suppressed."""
 
+import contextlib
+
 from django.conf import settings
+from django.core.cache import caches
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from redis.exceptions import RedisError
 from rest_framework import serializers
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
@@ -23,6 +27,18 @@ class CanReadStatistics(BasePermission):
     def has_permission(self, request, view):
         user = request.user
         return bool(user and user.is_authenticated and (user.is_staff or user.has_perm(STATISTICS_PERMISSION)))
+
+
+def shared_cache_get(key: str):
+    try:
+        return caches["default"].get(key)
+    except (RedisError, OSError):  # the cache is an optimisation: without it, the counts are made afresh
+        return None
+
+
+def shared_cache_set(key: str, value, seconds: int) -> None:
+    with contextlib.suppress(RedisError, OSError):
+        caches["default"].set(key, value, seconds)
 
 
 class StatisticsQuerySerializer(serializers.Serializer):
@@ -107,15 +123,23 @@ class AssessmentStatisticsView(QueryParametersMixin, APIView):
             )
         since = query.validated_data.get("since")
         start = week_start(since) if since else None
-        groups = weekly_groups(since=start, nerve_root=nerve_root, positions=len(roots))
         k = settings.STATISTICS_MIN_COUNT
-        body = {
-            "k": k,
-            "since": start.date() if start else None,
-            "nerve_root": nerve_root,
-            "weeks": weekly_statistics(groups, k=k, positions=len(roots)),
-        }
-        return Response(AssessmentStatisticsSerializer(body).data)
+        # Counting reads every stored assessment's result: kept for STATISTICS_CACHE_SECONDS in the shared cache
+        # (Redis when configured), so a researcher's dashboard does not scan them all on every refresh. The
+        # counts are aggregates with small cells suppressed, so holding them there keeps no one's data.
+        key = f"statistics:{start.date() if start else ''}:{nerve_root or ''}:{k}"
+        body = shared_cache_get(key)
+        if body is None:
+            groups = weekly_groups(since=start, nerve_root=nerve_root, positions=len(roots))
+            counts = {
+                "k": k,
+                "since": start.date() if start else None,
+                "nerve_root": nerve_root,
+                "weeks": weekly_statistics(groups, k=k, positions=len(roots)),
+            }
+            body = AssessmentStatisticsSerializer(counts).data
+            shared_cache_set(key, body, settings.STATISTICS_CACHE_SECONDS)
+        return Response(body)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

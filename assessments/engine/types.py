@@ -1,9 +1,10 @@
 """The engine's typed input and output."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
-from enum import Enum
+from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+import orjson
 
 from conditions.vocabulary import ConditionRole, Recommendation, TreatmentKind, TriageLevel
 
@@ -245,17 +246,18 @@ class AssessmentResult:
     language: str = "en"  # of its texts
 
     def to_dict(self) -> dict[str, Any]:
-        return {item.name: to_json(getattr(self, item.name)) for item in fields(self)}
+        result: dict[str, Any] = to_json(self)  # type: ignore[assignment]  # a dataclass gives an object
+        return result
 
 
 def to_json(value: object) -> object:
-    """Plain JSON data from the result's dataclasses and tuples (no deep copies: the leaves are immutable)."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, tuple):
-        return [to_json(item) for item in value]
+    """Plain JSON data from the result's dataclasses, enums and tuples: orjson walks them in C (several times
+    faster than a walk in Python, which was a fifth of a request's time)."""
+    return orjson.loads(orjson.dumps(value, default=plain))
+
+
+def plain(value: object) -> object:
+    """What orjson cannot write itself: a read-only mapping, as a dict."""
     if isinstance(value, Mapping):
-        return {key: to_json(item) for key, item in value.items()}
-    if is_dataclass(value) and not isinstance(value, type):
-        return {item.name: to_json(getattr(value, item.name)) for item in fields(value)}
-    return value
+        return dict(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")

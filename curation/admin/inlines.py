@@ -226,6 +226,7 @@ class ConditionTreatmentInline(StackedConditionInline):
                 "fields": (
                     ("treatment", "recommendation", "source"),
                     ("evidence_note", "needs_neurological_deficit"),
+                    ("evidence_note_tr",),
                     ("curation_note",),
                 )
             },
@@ -240,7 +241,7 @@ class ConditionExerciseInline(ConditionInline, admin.TabularInline):
 
     model = m.ConditionExercise
     autocomplete_fields = ("exercise",)
-    wrapping = ("reason",)
+    wrapping = ("reason", "reason_tr")
     verbose_name = "exercise"
 
 

@@ -173,7 +173,8 @@ class ConditionAdmin(CodedAdmin):
             fields=(
                 "code",
                 ("name", "name_tr"),
-                ("summary", "summary_tr"),
+                "summary",
+                "summary_tr",
                 "translation_status",
                 "note",
                 "curation_note",

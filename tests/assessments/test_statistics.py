@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import caches
 from knox.models import AuthToken
 
 from assessments.models import Assessment
@@ -138,5 +139,16 @@ def test_the_query_count_is_fixed_whatever_the_number_of_assessments(researcher,
         researcher.get(URL)
     stored(200, roots=("L4", "L5", "S1"), at=datetime(2026, 4, 6, tzinfo=UTC))
     stored(50, level="urgent", lead="sciatica", roots=("L3",), at=datetime(2026, 5, 4, tzinfo=UTC))
+    caches["default"].clear()  # counted afresh, as after STATISTICS_CACHE_SECONDS
     with django_assert_num_queries(6):
         researcher.get(URL)
+
+
+def test_counts_made_a_moment_ago_are_read_from_the_shared_cache_not_counted_again(
+    researcher, django_assert_num_queries
+):
+    stored(20, roots=("L5",))
+    first = researcher.get(URL).json()
+    with django_assert_num_queries(5):  # no count: the rest as before
+        assert researcher.get(URL).json() == first
+    assert researcher.get(URL, {"nerve_root": "L5"}).json()["nerve_root"] == "L5"  # each question its own entry

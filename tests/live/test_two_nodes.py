@@ -63,21 +63,21 @@ def read_json(url: str) -> dict:
         return json.load(response)
 
 
-def signed_in(service: Service, username: str) -> urllib.request.OpenerDirector:
-    """A browser-like client signed in to a node's admin, with its CSRF cookie."""
+def signed_in(service: Service, username: str) -> tuple[urllib.request.OpenerDirector, http.cookiejar.CookieJar]:
+    """A browser-like client signed in to a node's admin, with its cookies (the CSRF token's among them)."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(f"{service.base}/admin/login/", timeout=10).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    form = {"csrfmiddlewaretoken": token, "username": username, "password": PASSWORD, "next": "/admin/"}
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token is not None, "the sign-in page has its CSRF token"
+    form = {"csrfmiddlewaretoken": token.group(1), "username": username, "password": PASSWORD, "next": "/admin/"}
     answer = opener.open(f"{service.base}/admin/login/", urllib.parse.urlencode(form).encode(), timeout=10)
     assert answer.url.endswith("/admin/"), "the reviewer is signed in"
-    return opener
+    return opener, jar
 
 
-def csrf_token(opener: urllib.request.OpenerDirector) -> str:
-    jar = next(handler.cookiejar for handler in opener.handlers if hasattr(handler, "cookiejar"))
-    return next(cookie.value for cookie in jar if cookie.name == "csrftoken")
+def csrf_token(jar: http.cookiejar.CookieJar) -> str:
+    return next(str(cookie.value) for cookie in jar if cookie.name == "csrftoken")
 
 
 def test_a_change_approved_through_one_node_is_served_by_the_other_within_the_ttl(nodes):
@@ -95,8 +95,8 @@ def test_a_change_approved_through_one_node_is_served_by_the_other_within_the_tt
         "changes=proposal['changes'], reason='A plainer Turkish name.').pk)"
     )
     pk = int(manage(first, "shell", "-c", proposal).strip().splitlines()[-1])
-    reviewer = signed_in(first, "rita-reviewer")
-    form = {"csrfmiddlewaretoken": csrf_token(reviewer), "note": "Reads well."}
+    reviewer, cookies = signed_in(first, "rita-reviewer")
+    form = {"csrfmiddlewaretoken": csrf_token(cookies), "note": "Reads well."}
     approve = urllib.request.Request(
         f"{first.base}/admin/curation/changerequest/{pk}/approve/",
         urllib.parse.urlencode(form).encode(),
