@@ -7,7 +7,7 @@ figures and curators' notes are not.
 """
 
 from django.conf import settings
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.utils.module_loading import import_string
 from modeltranslation.translator import TranslationOptions, register
 
@@ -110,8 +110,9 @@ def hide_the_mirrors() -> None:
             model._meta.get_field(name).editable = False
         for text in texts_of(model):
             for code, language in names.items():
-                if code != ENGLISH:
-                    model._meta.get_field(f"{text}_{code}").help_text = f"The same text in {language} ({code})."
+                field = model._meta.get_field(f"{text}_{code}")
+                if code != ENGLISH and isinstance(field, Field):
+                    field.help_text = f"The same text in {language} ({code})."
 
 
 hide_the_mirrors()
