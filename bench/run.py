@@ -95,6 +95,8 @@ ENDPOINTS: dict[str, dict[str, Any]] = {
     "dermatome SVG": {"path": "/api/v1/nerve-roots/L5/dermatome.svg", "target": 0.8},
     "versions": {"path": "/api/v1/versions/", "target": 0.8},
     "export": {"path": "/api/v1/export/", "target": 1.0},
+    # As apps fetch it: compressed.
+    "export (gzip)": {"path": "/api/v1/export/", "target": 1.0, "headers": ["Accept-Encoding: gzip"]},
     "CSV export": {"path": "/api/v1/export/csv/", "target": 1.0},
     "conditional GET (304)": {"path": "/api/v1/conditions/lumbar-disc-herniation/", "target": 2.0, "etag": True},
     "statistics (staff)": {"path": "/api/v1/statistics/assessments/", "target": 0.5, "staff": True},
@@ -194,6 +196,7 @@ def run_endpoint(plan, server, spec, context):
     if spec.get("post"):
         return wrk(plan, url, script=context["post_script"], body_file=context["files"][spec["post"]])
     headers = [f"If-None-Match: {context['etag']}"] if spec.get("etag") else []
+    headers += spec.get("headers", [])
     if spec.get("staff"):
         headers.append(f"Authorization: Token {context['token']}")
     return wrk(plan, url, headers=headers)

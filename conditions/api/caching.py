@@ -2,6 +2,7 @@
 Cache-Control, and the rendered responses themselves, kept per version and release, so a repeated
 read does no work but look them up."""
 
+import gzip
 import hashlib
 from urllib.parse import urlencode
 
@@ -9,7 +10,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
-from django.utils.cache import patch_cache_control
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from rest_framework.exceptions import APIException, NotAcceptable
 from rest_framework.renderers import JSONRenderer
@@ -18,7 +20,7 @@ from rest_framework.response import Response
 from conditions.versioning import knowledge_version_recent
 from refpain.http.errors import database_unavailable
 from refpain.http.language import active_language
-from refpain.http.pagination import with_request_origin
+from refpain.http.pagination import PLACEHOLDER_ORIGIN, with_request_origin
 from refpain.http.parameters import QueryParametersMixin
 from refpain.http.release import release_id
 
@@ -35,6 +37,18 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     # Only If-None-Match is honoured: reads never answer 412 to If-Match or If-Unmodified-Since.
     tags = parse_etags(if_none_match)
     return "*" in tags or any(tag.removeprefix("W/") == etag.removeprefix("W/") for tag in tags)
+
+
+PRECOMPRESS_FROM = 1024  # bytes: a smaller answer gains little from gzip
+
+
+def precompressed(body: bytes, content_type: str) -> bytes | None:
+    """The gzip form of a body, made once when it is cached instead of by GZipMiddleware on every request; none
+    for a small body, one compressed already (a zip), or one whose links are completed per request (a list's
+    pagination)."""
+    if len(body) < PRECOMPRESS_FROM or content_type == "application/zip" or PLACEHOLDER_ORIGIN.encode() in body:
+        return None
+    return gzip.compress(body, compresslevel=6, mtime=0)
 
 
 class KnowledgeCacheMixin(QueryParametersMixin):
@@ -120,9 +134,15 @@ class KnowledgeCacheMixin(QueryParametersMixin):
         return f"knowledge:{etag}:{url}"
 
     @staticmethod
-    def rendered(entry: tuple[bytes, str], request) -> HttpResponse:
-        """A cached entry (a body and its content type) as an answer; JSON gets the request's own origin back."""
-        body, content_type = entry
+    def rendered(entry: tuple, request) -> HttpResponse:
+        """A cached entry (a body, its content type and its gzip form, if kept) as an answer: gzipped as it was
+        kept when the client takes gzip; else JSON gets the request's own origin back in its links."""
+        body, content_type, gzipped = entry if len(entry) == 3 else (*entry, None)
+        if gzipped is not None and re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
+            response = HttpResponse(gzipped, content_type=content_type)
+            response["Content-Encoding"] = "gzip"  # GZipMiddleware leaves an encoded answer alone
+            patch_vary_headers(response, ["Accept-Encoding"])
+            return response
         if content_type == "application/json":
             body = with_request_origin(body, request)
         return HttpResponse(body, content_type=content_type)
@@ -142,9 +162,10 @@ class KnowledgeCacheMixin(QueryParametersMixin):
             if response.status_code != 200:
                 return response
             if isinstance(response, Response):
-                entry = (JSONRenderer().render(response.data), "application/json")
+                body, content_type = JSONRenderer().render(response.data), "application/json"
             else:
-                entry = (response.content, response["Content-Type"])
+                body, content_type = response.content, response["Content-Type"]
+            entry = (body, content_type, precompressed(body, content_type))
             caches["knowledge"].set(key, entry)
         return self.rendered(entry, request)
 

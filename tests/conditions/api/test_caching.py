@@ -1,10 +1,13 @@
 """HTTP caching: ETags from the knowledge version, 304s without serialising, public Cache-Control."""
 
+import gzip
+import json
+
 import pytest
 from django.core.cache import caches
 
 from conditions import models as m
-from conditions.api import serializers
+from conditions.api import caching, serializers
 from conditions.api.views import ExportView, KnowledgeViewSet
 from refpain.http.release import release_id
 
@@ -173,3 +176,19 @@ def test_a_cached_answer_is_refused_with_a_406_to_a_client_that_does_not_take_js
         assert response.json()["code"] == "not_acceptable"
     assert api.get(url, HTTP_ACCEPT="application/xml;q=0.9, application/json").status_code == 200
     assert api.get(url, HTTP_ACCEPT="*/*").status_code == 200
+
+
+def test_a_large_answer_is_gzipped_once_when_cached_and_served_so_to_clients_that_take_gzip(api, monkeypatch):
+    compressions = []
+    real = caching.gzip.compress
+    monkeypatch.setattr(caching.gzip, "compress", lambda *a, **k: compressions.append(1) or real(*a, **k))
+    plain = api.get("/api/v1/export/")
+    assert "Content-Encoding" not in plain
+    answers = [api.get("/api/v1/export/", HTTP_ACCEPT_ENCODING="gzip, br") for _ in range(3)]
+    assert len(compressions) == 1, "compressed when it was cached, not per request"
+    for answer in answers:
+        assert answer["Content-Encoding"] == "gzip" and "Accept-Encoding" in answer["Vary"]
+        assert json.loads(gzip.decompress(answer.content)) == plain.json()
+    # A list whose links are completed per request, and a small answer, are left to the middleware.
+    listed = api.get("/api/v1/conditions/?page_size=2", HTTP_ACCEPT_ENCODING="gzip")
+    assert json.loads(gzip.decompress(listed.content))["next"].startswith("http://testserver/")
