@@ -166,6 +166,11 @@ def build_index(conditions: Mapping[str, ConditionFacts]) -> ConditionIndex:
         always=frozenset(always),
         prior_total=sum(prior_by_category.values()),
         prior_by_category=frozen(dict(prior_by_category)),
+        syndromes=tuple(
+            (code, tuple(condition.explained_by))
+            for code, condition in sorted(conditions.items())
+            if condition.is_syndrome
+        ),
     )
 
 

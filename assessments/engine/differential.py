@@ -140,9 +140,8 @@ def weighed_causes(
     causes = [Weighed(code, probability[code], factors[code]) for code in weights]
     causes.sort(key=lambda c: (-c.probability, c.code))
     syndromes = [
-        Weighed(code, sum(probability.get(cause, 0.0) for cause in condition.explained_by), ())
-        for code, condition in sorted(knowledge.conditions.items())
-        if condition.is_syndrome
+        Weighed(code, sum(probability.get(cause, 0.0) for cause in explained_by), ())
+        for code, explained_by in knowledge.index.syndromes  # the few syndromes, not every condition
     ]
     return causes, sorted(syndromes, key=lambda s: (-s.probability, s.code)), other_causes
 

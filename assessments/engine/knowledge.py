@@ -216,6 +216,7 @@ class ConditionIndex:
     always: frozenset[str]  # causes that are always weighed: with modifiers, explaining a syndrome, or of the cord
     prior_total: float  # the sum of every cause's prior
     prior_by_category: Mapping[ConditionCategory, float]  # the sum of the causes' priors in each category
+    syndromes: tuple[tuple[str, tuple[str, ...]], ...]  # each syndrome, by code, with the causes explaining it
 
 
 @dataclass(frozen=True)
