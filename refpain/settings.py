@@ -1,6 +1,7 @@
 """Settings for refpain: one module, read from the environment with safe local defaults."""
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -242,6 +243,11 @@ WHITENOISE_USE_FINDERS = True
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Seconds to wait for Redis before a read goes unlimited and a write answers 503.
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+# Where answers too big for each worker's memory (the exports) are kept, once per node (refpain/http/answer_files.py).
+ANSWER_FILES_DIR = os.environ.get("ANSWER_FILES_DIR") or os.path.join(
+    tempfile.gettempdir(), f"refpain-answers-{os.getuid()}"
+)
+
 CACHES = {
     "default": (
         {

@@ -85,8 +85,9 @@ def fresh_knowledge_snapshot():
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches():
-    # Throttle counters and rendered responses live in caches; each test starts with none.
+def fresh_caches(settings, tmp_path):
+    # Throttle counters and rendered responses live in caches, and exports in files; each test starts with none.
+    settings.ANSWER_FILES_DIR = str(tmp_path / "answers")
     for alias in ("default", "knowledge"):
         caches[alias].clear()
     yield

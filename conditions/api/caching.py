@@ -18,6 +18,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from conditions.versioning import knowledge_version_recent
+from refpain.http.answer_files import AnswerFile, file_answer, keep_answer, kept_answer
 from refpain.http.errors import database_unavailable
 from refpain.http.language import active_language
 from refpain.http.pagination import PLACEHOLDER_ORIGIN, with_request_origin
@@ -55,6 +56,8 @@ class KnowledgeCacheMixin(QueryParametersMixin):
     """Knowledge reads: a cached answer, or a 304, without running the view; tagged and cacheable."""
 
     etag: str | None = None
+    # An answer too big for every worker's memory (an export) is kept once per node as a file instead.
+    kept_as_file = False
 
     def dispatch(self, request, *args, **kwargs):
         # A request with a parameter the view does not take goes the normal way, to its 400: it is never cached.
@@ -111,10 +114,28 @@ class KnowledgeCacheMixin(QueryParametersMixin):
 
     def from_cache(self, request, etag):
         key = self.cache_key(request, etag)
+        if self.kept_as_file:
+            kept = kept_answer(key)
+            if kept is not None and etag_matches(request.headers.get("If-None-Match", ""), etag):
+                return HttpResponseNotModified()
+            return self.finished(self.from_file(kept, request), request) if kept is not None else None
         if etag_matches(request.headers.get("If-None-Match", ""), etag) and caches["knowledge"].has_key(key):
             return HttpResponseNotModified()
         entry = caches["knowledge"].get(key)
-        return self.rendered(entry, request) if entry is not None else None
+        return self.finished(self.rendered(entry, request), request) if entry is not None else None
+
+    def finished(self, response, request):
+        """An answer from the cache as the view would give it (a download's file name, say)."""
+        return response
+
+    @staticmethod
+    def from_file(kept: AnswerFile, request):
+        if kept.gzipped is not None and re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
+            response = file_answer(kept.gzipped, kept.content_type)
+            response["Content-Encoding"] = "gzip"
+            patch_vary_headers(response, ["Accept-Encoding"])
+            return response
+        return file_answer(kept.body, kept.content_type)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -151,6 +172,27 @@ class KnowledgeCacheMixin(QueryParametersMixin):
         return caches["knowledge"].has_key(self.cache_key(request, self.etag))
 
     def cached_response(self, request, build) -> HttpResponse:
+        if self.kept_as_file:
+            return self.file_response(request, build)
+        return self.memory_response(request, build)
+
+    def file_response(self, request, build) -> HttpResponse:
+        """The answer kept as a file for this node (built once, by one worker), streamed; see answer_files."""
+        refused: list = []
+
+        def made() -> tuple[bytes, str] | None:
+            response = build()
+            if response.status_code != 200:
+                refused.append(response)
+                return None
+            if isinstance(response, Response):
+                return JSONRenderer().render(response.data), "application/json"
+            return response.content, response["Content-Type"]
+
+        kept = keep_answer(self.cache_key(request, self.etag), made)
+        return refused[0] if kept is None else self.finished(self.from_file(kept, request), request)
+
+    def memory_response(self, request, build) -> HttpResponse:
         """The rendered answer from the cache, or built (and kept, when it is a 200) on a miss.
 
         `build` returns a DRF Response, rendered here as JSON, or an HttpResponse already rendered (a picture).

@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
@@ -312,6 +313,7 @@ class ExportView(KnowledgeCacheMixin, APIView):
 
     permission_classes = [AllowAny]
     query_parameters = ("version",)
+    kept_as_file = True
 
     @extend_schema(
         tags=["export"], parameters=[VERSION_PARAMETER], responses={200: ExportSerializer, **ERROR_RESPONSES}
@@ -334,6 +336,7 @@ class CsvExportView(KnowledgeCacheMixin, APIView):
 
     permission_classes = [AllowAny]
     query_parameters = ("version",)
+    kept_as_file = True
 
     @extend_schema(
         tags=["export"],
@@ -345,9 +348,12 @@ class CsvExportView(KnowledgeCacheMixin, APIView):
     def get(self, request):
         if self.not_modified:
             return self.not_modified
-        response = self.cached_response(request, lambda: at_version(request, self.build_zip))
-        version = request.query_params.get("version") or knowledge_version_recent(0)
-        response["Content-Disposition"] = f'attachment; filename="refpain-knowledge-{safe_name(version)}.zip"'
+        return self.cached_response(request, lambda: at_version(request, self.build_zip))
+
+    def finished(self, response, request):
+        if response.status_code == 200:
+            version = request.GET.get("version") or knowledge_version_recent(settings.KNOWLEDGE_VERSION_TTL)
+            response["Content-Disposition"] = f'attachment; filename="refpain-knowledge-{safe_name(version)}.zip"'
         return response
 
     def build_zip(self) -> HttpResponse:

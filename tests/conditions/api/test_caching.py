@@ -182,13 +182,29 @@ def test_a_large_answer_is_gzipped_once_when_cached_and_served_so_to_clients_tha
     compressions = []
     real = caching.gzip.compress
     monkeypatch.setattr(caching.gzip, "compress", lambda *a, **k: compressions.append(1) or real(*a, **k))
-    plain = api.get("/api/v1/export/")
-    assert "Content-Encoding" not in plain
-    answers = [api.get("/api/v1/export/", HTTP_ACCEPT_ENCODING="gzip, br") for _ in range(3)]
+    plain = api.get("/api/v1/nerve-roots/L5/")
+    assert "Content-Encoding" not in plain and len(plain.content) > caching.PRECOMPRESS_FROM
+    answers = [api.get("/api/v1/nerve-roots/L5/", HTTP_ACCEPT_ENCODING="gzip, br") for _ in range(3)]
     assert len(compressions) == 1, "compressed when it was cached, not per request"
     for answer in answers:
         assert answer["Content-Encoding"] == "gzip" and "Accept-Encoding" in answer["Vary"]
         assert json.loads(gzip.decompress(answer.content)) == plain.json()
-    # A list whose links are completed per request, and a small answer, are left to the middleware.
+    # A list whose links are completed per request is left to the middleware, with this request's host.
     listed = api.get("/api/v1/conditions/?page_size=2", HTTP_ACCEPT_ENCODING="gzip")
     assert json.loads(gzip.decompress(listed.content))["next"].startswith("http://testserver/")
+
+
+def test_the_export_is_built_once_kept_as_a_file_and_served_gzipped_from_it(api, monkeypatch):
+    builds = []
+    build_export = ExportView.build_export
+    monkeypatch.setattr(ExportView, "build_export", lambda view: builds.append(1) or build_export(view))
+    plain = api.get("/api/v1/export/")
+    zipped = api.get("/api/v1/export/", HTTP_ACCEPT_ENCODING="gzip")
+    assert builds == [1] and zipped["Content-Encoding"] == "gzip" and "Accept-Encoding" in zipped["Vary"]
+    assert json.loads(gzip.decompress(zipped.content)) == plain.json()
+    assert int(zipped["Content-Length"]) == len(zipped.content) < len(plain.content) / 3
+    assert api.get("/api/v1/export/", HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 304
+    csv = api.get("/api/v1/export/csv/")
+    again = api.get("/api/v1/export/csv/", HTTP_ACCEPT_ENCODING="gzip")  # no gzip form is kept of a zip
+    assert gzip.decompress(again.content) == csv.content
+    assert again["Content-Disposition"] == csv["Content-Disposition"] and "attachment" in csv["Content-Disposition"]

@@ -1,0 +1,100 @@
+"""Answers too big to keep in every worker's memory (the exports), kept once per node as files.
+
+One worker builds an answer while the others wait for it (a lock file per answer), then every worker streams
+the same file, with its gzip form beside it for clients that take gzip. The files are named by the cache key
+(knowledge version, release, language and parameters), so a new version is a new file; files older than a day
+are removed when a new one is written.
+"""
+
+import fcntl
+import gzip
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpResponse
+
+KEPT_FOR = 24 * 3600  # seconds: older answers (of versions no longer asked for) are removed
+
+
+@dataclass(frozen=True)
+class AnswerFile:
+    """A kept answer: its body, its gzip form (if it is worth one) and its content type."""
+
+    body: Path
+    gzipped: Path | None
+    content_type: str
+
+
+def answers_dir() -> Path:
+    return Path(settings.ANSWER_FILES_DIR)
+
+
+def kept_answer(key: str) -> AnswerFile | None:
+    """The answer kept for a key, or None."""
+    folder = answers_dir() / hashlib.sha256(key.encode()).hexdigest()
+    try:
+        content_type = (folder / "type").read_text()
+    except OSError:
+        return None
+    gzipped = folder / "body.gz"
+    return AnswerFile(folder / "body", gzipped if gzipped.exists() else None, content_type)
+
+
+def keep_answer(key: str, build: Callable[[], tuple[bytes, str] | None]) -> AnswerFile | None:
+    """The answer for a key, built by `build` (a body and its content type, or None for no answer to keep) by
+    one worker at a time: one that waited finds it built."""
+    name = hashlib.sha256(key.encode()).hexdigest()
+    answers_dir().mkdir(parents=True, exist_ok=True)
+    with locked(answers_dir() / f"{name}.lock"):
+        if (kept := kept_answer(key)) is not None:
+            return kept
+        made = build()
+        if made is None:
+            return None
+        body, content_type = made
+        forget_old_answers()
+        building = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=answers_dir()))
+        (building / "body").write_bytes(body)
+        if content_type != "application/zip":  # a zip is compressed already
+            with gzip.open(building / "body.gz", "wb", compresslevel=6) as out:
+                out.write(body)
+        (building / "type").write_text(content_type)  # last: its presence says the answer is whole
+        os.rename(building, answers_dir() / name)
+    return kept_answer(key)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def forget_old_answers() -> None:
+    cutoff = time.time() - KEPT_FOR
+    for entry in answers_dir().iterdir():
+        try:
+            if entry.stat().st_mtime < cutoff:
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        except OSError:  # another worker removed it first
+            continue
+
+
+def file_answer(path: Path, content_type: str) -> HttpResponse:
+    """A kept file as an answer, read for the request and let go after it (no worker keeps it between requests).
+
+    Not streamed: a streamed answer has no body for the clients and tests that read one whole, and gunicorn
+    writes a body of bytes as fast as a stream.
+    """
+    return HttpResponse(path.read_bytes(), content_type=content_type)
