@@ -99,9 +99,10 @@ ENDPOINTS: dict[str, dict[str, Any]] = {
     "export (gzip)": {"path": "/api/v1/export/", "target": 1.0, "headers": ["Accept-Encoding: gzip"]},
     "CSV export": {"path": "/api/v1/export/csv/", "target": 1.0},
     "conditional GET (304)": {"path": "/api/v1/conditions/lumbar-disc-herniation/", "target": 2.0, "etag": True},
-    "statistics (staff)": {"path": "/api/v1/statistics/assessments/", "target": 0.5, "staff": True},
     "POST assessment": {"path": "/api/v1/assessments/", "target": 0.5, "post": "assessment"},
     "POST interview": {"path": "/api/v1/interview/", "target": 0.5, "post": "interview"},
+    # Last: at 200,000 assessments its first count keeps the workers busy past what wrk waits.
+    "statistics (staff)": {"path": "/api/v1/statistics/assessments/", "target": 0.5, "staff": True},
 }
 
 
