@@ -16,6 +16,7 @@ SLOW = (
     "tests/conditions/test_loading.py::test_dump_then_load_into_a_fresh_database_round_trips",
     "tests/assessments/test_engine.py::test_output_does_not_depend_on_the_hash_seed",
     "tests/test_fast_loop.py::test_the_fast_run_leaves_out",
+    "tests/assessments/test_interview_simulation.py",
 )
 
 

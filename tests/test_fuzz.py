@@ -21,7 +21,9 @@ EXAMPLES_PER_OPERATION = 12  # bounded, so CI stays quick; raise it locally for 
 def api_schema(db, monkeypatch):
     # Fuzzing sends far more requests than a client may: lift the rate limits for it.
     for throttle in (SimpleRateThrottle, AnonRateThrottle, ScopedRateThrottle):
-        monkeypatch.setattr(throttle, "THROTTLE_RATES", dict.fromkeys(["anon", "user", "assessments", "sign_in"]))
+        monkeypatch.setattr(
+            throttle, "THROTTLE_RATES", dict.fromkeys(["anon", "user", "assessments", "interview", "sign_in"])
+        )
     for alias in ("default", "knowledge"):
         caches[alias].clear()
     # Requests go straight to the WSGI app: like Django's test client, keep the test's database

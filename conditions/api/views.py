@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -368,8 +368,11 @@ def safe_name(version: str) -> str:
 def at_version(request, build):
     """What `build` answers on the live knowledge, or, with ?version=, on the knowledge published then."""
     version = request.query_params.get("version")
-    if not version:
+    if version is None:
         return build()
+    if not version:  # ?version= with nothing: not the live knowledge, a mistake
+        message = "Give a knowledge version as GET /api/v1/versions/ lists them, or leave out version."
+        raise ValidationError({"version": [ErrorDetail(message, code="blank")]})
     try:
         with published_state(version):
             return build()

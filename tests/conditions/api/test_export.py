@@ -55,3 +55,14 @@ def test_the_researchers_guide_counts_the_study_figures_and_estimates_as_its_com
     assert counted == {key: n for key, n in documented.items() if n}
     studies = sum(n for (_, provenance), n in counted.items() if provenance == "study")
     assert f"{studies} of the {sum(counted.values())} figures" in guide
+
+
+@pytest.mark.parametrize("url", ["/api/v1/export/", "/api/v1/export/csv/"])
+def test_an_empty_version_is_a_400_naming_it(api, url):
+    response = api.get(f"{url}?version=")
+    assert response.status_code == 400
+    assert response.json()["errors"][0] == {
+        "field": "version",
+        "code": "blank",
+        "message": "Give a knowledge version as GET /api/v1/versions/ lists them, or leave out version.",
+    }
