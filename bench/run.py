@@ -18,6 +18,7 @@ import re
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import urllib.request
@@ -235,7 +236,10 @@ def profiles(runs: int) -> dict[str, str]:
         per_call = (time.perf_counter() - start) / runs * 1000
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(15)
-        summaries[name] = f"{name}: {per_call:.2f} ms a request in-process (profiled), {runs} runs\n{out.getvalue()}"
+        # Paths relative to the checkout (and to the installed packages), not to this machine.
+        text = re.sub(r"\S*/site-packages/", "", out.getvalue().replace(f"{ROOT}/", ""))
+        text = text.replace(f"{sysconfig.get_paths()['stdlib']}/", "")
+        summaries[name] = f"{name}: {per_call:.2f} ms a request in-process (profiled), {runs} runs\n{text}"
     return summaries
 
 
