@@ -118,7 +118,8 @@ class KnowledgeCacheMixin(QueryParametersMixin):
             kept = kept_answer(key)
             if kept is not None and etag_matches(request.headers.get("If-None-Match", ""), etag):
                 return HttpResponseNotModified()
-            return self.finished(self.from_file(kept, request), request) if kept is not None else None
+            response = self.from_file(kept, request) if kept is not None else None
+            return self.finished(response, request) if response is not None else None
         if etag_matches(request.headers.get("If-None-Match", ""), etag) and caches["knowledge"].has_key(key):
             return HttpResponseNotModified()
         entry = caches["knowledge"].get(key)
@@ -129,13 +130,18 @@ class KnowledgeCacheMixin(QueryParametersMixin):
         return response
 
     @staticmethod
-    def from_file(kept: AnswerFile, request):
-        if kept.gzipped is not None and re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
-            response = file_answer(kept.gzipped, kept.content_type)
-            response["Content-Encoding"] = "gzip"
-            patch_vary_headers(response, ["Accept-Encoding"])
-            return response
-        return file_answer(kept.body, kept.content_type)
+    def from_file(kept: AnswerFile, request) -> HttpResponse | None:
+        """The kept answer (gzipped for a client that takes gzip); None if another worker has just removed it as
+        a day old, for it to be built again."""
+        try:
+            if kept.gzipped is not None and re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
+                response = file_answer(kept.gzipped, kept.content_type)
+                response["Content-Encoding"] = "gzip"
+                patch_vary_headers(response, ["Accept-Encoding"])
+                return response
+            return file_answer(kept.body, kept.content_type)
+        except FileNotFoundError:
+            return None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -177,7 +183,7 @@ class KnowledgeCacheMixin(QueryParametersMixin):
         return self.memory_response(request, build)
 
     def file_response(self, request, build) -> HttpResponse:
-        """The answer kept as a file for this node (built once, by one worker), streamed; see answer_files."""
+        """The answer kept as a file for this node (built once, by one worker); see answer_files."""
         refused: list = []
 
         def made() -> tuple[bytes, str] | None:
@@ -189,8 +195,13 @@ class KnowledgeCacheMixin(QueryParametersMixin):
                 return JSONRenderer().render(response.data), "application/json"
             return response.content, response["Content-Type"]
 
-        kept = keep_answer(self.cache_key(request, self.etag), made)
-        return refused[0] if kept is None else self.finished(self.from_file(kept, request), request)
+        for _ in range(2):  # a second time if the file was removed (as a day old) between keeping and reading it
+            kept = keep_answer(self.cache_key(request, self.etag), made)
+            if kept is None:
+                return refused[0]
+            if (response := self.from_file(kept, request)) is not None:
+                return self.finished(response, request)
+        raise FileNotFoundError("The kept answer was removed twice while it was read.")
 
     def memory_response(self, request, build) -> HttpResponse:
         """The rendered answer from the cache, or built (and kept, when it is a 200) on a miss.

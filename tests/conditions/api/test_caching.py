@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import shutil
 
 import pytest
 from django.core.cache import caches
@@ -208,3 +209,20 @@ def test_the_export_is_built_once_kept_as_a_file_and_served_gzipped_from_it(api,
     again = api.get("/api/v1/export/csv/", HTTP_ACCEPT_ENCODING="gzip")  # no gzip form is kept of a zip
     assert gzip.decompress(again.content) == csv.content
     assert again["Content-Disposition"] == csv["Content-Disposition"] and "attachment" in csv["Content-Disposition"]
+
+
+def test_an_export_file_removed_between_keeping_and_reading_is_built_again(api, monkeypatch):
+    first = api.get("/api/v1/export/").json()
+    caches["knowledge"].clear()  # the version is read again, and the file found
+    real = caching.file_answer
+    removed = []
+
+    def removed_once(path, content_type):
+        if not removed:  # another worker removed it as a day old, just after this one found it
+            removed.append(path)
+            shutil.rmtree(path.parent)
+        return real(path, content_type)
+
+    monkeypatch.setattr(caching, "file_answer", removed_once)
+    again = api.get("/api/v1/export/")
+    assert removed and again.status_code == 200 and again.json()["knowledge_version"] == first["knowledge_version"]
