@@ -1,11 +1,8 @@
 """Reads around stored assessments: the knowledge a FHIR Bundle or a picture names, and aggregate counts."""
 
 from datetime import datetime
-from functools import reduce
-from operator import or_
 
-from django.db.models import Count, Q
-from django.db.models.fields.json import KT
+from django.db.models import Count, F
 from django.db.models.functions import TruncWeek
 
 from assessments.models import Assessment
@@ -57,24 +54,20 @@ def found_root(code: str | None) -> m.NerveRoot | None:
     return knowledge.nerve_root_picture().filter(code=code).first() if code else None
 
 
-def weekly_groups(*, since: datetime | None, nerve_root: str | None, positions: int) -> list[dict]:
+def weekly_groups(*, since: datetime | None, nerve_root: str | None) -> list[dict]:
     """Stored assessments counted by week, triage level, leading condition and the roots they list, in one
-    query: one row per combination that occurs, with its count `n`.
-
-    The roots a result lists are read position by position (the first `positions` of them), so that the
-    query works alike on PostgreSQL and SQLite.
+    query over the summary columns (not the stored results): one row per combination that occurs, with its
+    count `n`; `roots` is the roots between commas (",L4,L5,").
     """
-    roots = {f"root_{i}": KT(f"result__nerve_roots__{i}__code") for i in range(positions)}
     groups = {
         "week": TruncWeek("created_at"),
-        "level": KT("result__triage__level"),
-        "lead": KT("result__conditions__0__code"),
-        **roots,
+        "level": F("triage_level"),
+        "lead": F("leading_condition"),
+        "roots": F("nerve_root_codes"),
     }
-    assessments = Assessment.objects.annotate(**groups)
+    assessments = Assessment.objects.all()
     if since is not None:
         assessments = assessments.filter(created_at__gte=since)
     if nerve_root:
-        listed = (Q(**{f"result__nerve_roots__{i}__code": nerve_root}) for i in range(positions))
-        assessments = assessments.filter(reduce(or_, listed, Q(pk__in=[])))
-    return list(assessments.values(*groups).annotate(n=Count("pk")).order_by("week"))
+        assessments = assessments.filter(nerve_root_codes__contains=f",{nerve_root},")
+    return list(assessments.values(**groups).annotate(n=Count("pk")).order_by("week"))

@@ -31,16 +31,16 @@ def partition(counts: Counter, k: int, total_shown: bool, hidden: frozenset = fr
     return {key: value for key, value in result.items() if key not in hidden}
 
 
-def weekly_statistics(groups: list[dict], *, k: int, positions: int) -> list[dict]:
+def weekly_statistics(groups: list[dict], *, k: int) -> list[dict]:
     """The weekly tables from grouped rows (see assessments.selectors.weekly_groups)."""
     weeks: dict[date, dict[str, Counter]] = {}
     for group in groups:
         week = group["week"].date() if isinstance(group["week"], datetime) else group["week"]
         tallies = weeks.setdefault(week, {"total": Counter(), "level": Counter(), "lead": Counter(), "root": Counter()})
         tallies["total"]["all"] += group["n"]
-        tallies["level"][group["level"]] += group["n"]
-        tallies["lead"][group["lead"]] += group["n"]
-        for root in {group[f"root_{i}"] for i in range(positions)} - {None}:
+        tallies["level"][group["level"] or None] += group["n"]
+        tallies["lead"][group["lead"] or None] += group["n"]
+        for root in set(group["roots"].split(",")) - {""}:
             tallies["root"][root] += group["n"]
     table = []
     for week, tallies in sorted(weeks.items()):

@@ -130,12 +130,12 @@ class AssessmentStatisticsView(QueryParametersMixin, APIView):
         key = f"statistics:{start.date() if start else ''}:{nerve_root or ''}:{k}"
         body = shared_cache_get(key)
         if body is None:
-            groups = weekly_groups(since=start, nerve_root=nerve_root, positions=len(roots))
+            groups = weekly_groups(since=start, nerve_root=nerve_root)
             counts = {
                 "k": k,
                 "since": start.date() if start else None,
                 "nerve_root": nerve_root,
-                "weeks": weekly_statistics(groups, k=k, positions=len(roots)),
+                "weeks": weekly_statistics(groups, k=k),
             }
             body = AssessmentStatisticsSerializer(counts).data
             shared_cache_set(key, body, settings.STATISTICS_CACHE_SECONDS)

@@ -108,6 +108,7 @@ def weighed_causes(
     """The causes and syndromes weighed, and the exact probability left to causes outside the knowledge."""
     deficits = deficit_findings(data)
     weighed = candidates(data, deficits, knowledge, always)
+    answers = findings_by_cause(data, knowledge)
     weights: dict[str, float] = {}
     factors: dict[str, tuple[Factor, ...]] = {}
     taken_by_no = 0.0  # what "no" answers took from the causes they argue against: it goes to other causes
@@ -116,7 +117,7 @@ def weighed_causes(
         items = grouped(
             [
                 *modifier_evidence(data, condition),
-                *finding_evidence(data, condition, knowledge),
+                *finding_evidence(answers.get(code, ()), data.duration_days),
                 *pain_evidence(data, condition, knowledge),
                 *deficit_evidence(deficits, condition, knowledge),
                 *reflex_evidence(data, condition),
@@ -162,9 +163,11 @@ def grouped(factors: list[Factor], knowledge: Knowledge) -> list[Factor]:
     finding of the group counts GROUP_SHARE of its own, so five sciatic signs do not multiply as five
     independent tests would. Each factor carries its share, so the weights shown still add up.
     """
+    groups = [knowledge.evidence_groups.get(factor.item) for factor in factors]
+    if not any(groups):
+        return factors
     strongest: dict[tuple[str, bool], Factor] = {}
-    for factor in factors:
-        group = knowledge.evidence_groups.get(factor.item)
+    for factor, group in zip(factors, groups, strict=True):
         if group is None:
             continue
         key = (group, factor.weight > 0)
@@ -172,10 +175,8 @@ def grouped(factors: list[Factor], knowledge: Knowledge) -> list[Factor]:
             strongest[key] = factor
     kept = set(map(id, strongest.values()))
     return [
-        factor
-        if knowledge.evidence_groups.get(factor.item) is None or id(factor) in kept
-        else replace(factor, weight=factor.weight * GROUP_SHARE)
-        for factor in factors
+        factor if group is None or id(factor) in kept else replace(factor, weight=factor.weight * GROUP_SHARE)
+        for factor, group in zip(factors, groups, strict=True)
     ]
 
 
@@ -227,20 +228,36 @@ def modifier_evidence(data: AssessmentInput, condition: ConditionFacts) -> list[
     return evidence
 
 
-def finding_evidence(data: AssessmentInput, condition: ConditionFacts, knowledge: Knowledge) -> list[Factor]:
+Answer = tuple[Item, str | bool, bool, Accuracy]  # a finding, its answer, whether that is "present", its accuracy
+
+
+def findings_by_cause(data: AssessmentInput, knowledge: Knowledge) -> dict[str, list[Answer]]:
+    """Each answered symptom and test, listed under the causes with an accuracy for it (from the index).
+
+    Only the links an answer touches are visited, so the cost follows the answers, not the size of the knowledge.
+    """
     answers: list[tuple[Item, str | bool, bool]]
     answers = [(Item.symptom(code), present, present) for code, present in sorted(data.symptoms.items())]
     answers += [(Item.test(code), result, result == "positive") for code, result in sorted(data.tests.items())]
-    evidence = []
+    by_cause: dict[str, list[Answer]] = {}
     for item, value, present in answers:
-        accuracy = condition.evidence.get(item)
-        if accuracy and not present and too_early_to_miss(accuracy, data.duration_days):
+        for code in knowledge.index.by_evidence.get(item, ()):
+            accuracy = knowledge.conditions[code].evidence[item]
+            by_cause.setdefault(code, []).append((item, value, present, accuracy))
+    return by_cause
+
+
+def finding_evidence(answers: Iterable[Answer], duration_days: int | None) -> list[Factor]:
+    """The likelihood ratio of each answer the cause has an accuracy for."""
+    evidence = []
+    for item, value, present, accuracy in answers:
+        if not present and too_early_to_miss(accuracy, duration_days):
             continue
-        ratio = accuracy.likelihood_ratio(present) if accuracy else None
+        ratio = accuracy.likelihood_ratio(present)
         if ratio is not None and not present:
             # A "no" only argues against the causes that expect the finding; it never makes another more likely.
             ratio = min(ratio, 1.0)
-        if accuracy and ratio is not None and ratio != 1:
+        if ratio is not None and ratio != 1:
             evidence.append(factor(item, value, ratio, accuracy.provenance))
     return evidence
 

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from conditions.vocabulary import (
     ConditionCategory,
@@ -187,6 +188,13 @@ class Trigger:
     criteria: tuple[Criterion, ...]
     group_minimum: int = 1
     action: str = ""  # what to do when it fires, in words that match its urgency
+
+    @cached_property
+    def needed_symptoms(self) -> frozenset[str]:
+        """The symptoms its lone criteria need reported: without every one of them it cannot fire."""
+        return frozenset(
+            c.target for c in self.criteria if c.kind == CriterionKind.SYMPTOM_PRESENT and c.group is None and c.target
+        )
 
 
 @dataclass(frozen=True)

@@ -60,10 +60,13 @@ def trigger_check(trigger: Trigger, data: AssessmentInput) -> TriggerCheck:
 def red_flag_hits(data: AssessmentInput, knowledge: Knowledge) -> tuple[RedFlagHit, ...]:
     """Each red flag with a trigger that fires, at its most urgent trigger and in its words; most urgent first."""
     hits = []
+    reported = {code for code, present in data.symptoms.items() if present is True}
     for flag in knowledge.red_flags:
         fired: Trigger | None = None
         items: list[Item] = []
         for trigger in flag.triggers:
+            if not trigger.needed_symptoms <= reported:
+                continue  # a symptom it needs was not reported, so it cannot fire: no need to check the rest
             checked = trigger_check(trigger, data)
             if checked.fires:
                 if fired is None or trigger.urgency.rank > fired.urgency.rank:

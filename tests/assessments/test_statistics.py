@@ -152,3 +152,15 @@ def test_counts_made_a_moment_ago_are_read_from_the_shared_cache_not_counted_aga
     with django_assert_num_queries(5):  # no count: the rest as before
         assert researcher.get(URL).json() == first
     assert researcher.get(URL, {"nerve_root": "L5"}).json()["nerve_root"] == "L5"  # each question its own entry
+
+
+def test_a_stored_assessment_carries_the_summary_the_counts_read(api):
+    # The counts read three columns copied from the result on save, not the stored result itself.
+    request = {"age": 38, "weakness": [{"action": "great-toe-extension", "side": "left"}]}
+    stored_id = api.post("/api/v1/assessments/", request, format="json").json()["id"]
+    assessment = Assessment.objects.get(pk=stored_id)
+    result = assessment.result
+    assert assessment.triage_level == result["triage"]["level"]
+    assert assessment.leading_condition == result["conditions"][0]["code"]
+    roots = [root["code"] for root in result["nerve_roots"]]
+    assert roots and assessment.nerve_root_codes == "," + ",".join(roots) + ","
