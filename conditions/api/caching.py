@@ -68,7 +68,8 @@ class KnowledgeCacheMixin(QueryParametersMixin):
         # itself, but not the rate limit nor content negotiation (the cached body is JSON). A client
         # over its limit or one that does not take JSON (its 406) goes the normal way; a database
         # outage is a 503 at once.
-        if known and request.method in ("GET", "HEAD") and self.takes_json(request) and self.within_rate_limit(request):
+        drf_request = self.initialize_request(request) if known and request.method in ("GET", "HEAD") else None
+        if drf_request is not None and self.takes_json(drf_request) and self.within_rate_limit(drf_request):
             try:
                 etag = knowledge_etag()
             except DatabaseError:
@@ -91,21 +92,20 @@ class KnowledgeCacheMixin(QueryParametersMixin):
             request.META["QUERY_STRING"] = query
             request.GET = QueryDict(query)
 
-    def takes_json(self, request) -> bool:
+    def takes_json(self, drf_request) -> bool:
         try:
-            self.get_content_negotiator().select_renderer(self.initialize_request(request), self.get_renderers())
+            self.get_content_negotiator().select_renderer(drf_request, self.get_renderers())
         except NotAcceptable:
             return False
         return True
 
-    def within_rate_limit(self, request) -> bool:
+    def within_rate_limit(self, drf_request) -> bool:
         # The throttles see the client as DRF authenticates it: a token user has a limit of their own.
-        drf_request = self.initialize_request(request)
         try:
             allowed = all(throttle.allow_request(drf_request, self) for throttle in self.get_throttles())
         except APIException:  # a bad token: the normal path answers it
             allowed = False
-        request.rate_limit_counted = allowed  # counted once: the normal path must not count it again
+        drf_request._request.rate_limit_counted = allowed  # counted once: the normal path must not count it again
         return allowed
 
     def check_throttles(self, request):

@@ -6,6 +6,7 @@ import shlex
 import pytest
 
 from assessments.api.examples import INTERVIEW_START
+from assessments.api.interview import InterviewResultSerializer
 from assessments.models import Assessment
 from assessments.snapshot import published_knowledge
 from tests.helpers import README, shell_blocks
@@ -135,3 +136,18 @@ def test_the_readmes_interview_runs_as_written(api):
     assert second["triage"]["level"] == "urgent"  # as the README says
     assert second["conditions"][0]["code"] == "proximal-femoral-fracture"
     assert second["question"] is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        INTERVIEW_START,
+        {**INTERVIEW_START, "examiner": True},
+        {"age": 40, "sex": "male", "symptoms": {"back-pain": True}, "asked": ["symptoms.fever"]},
+        {**INTERVIEW_START, "age": 82, "symptoms": {"unable-to-weight-bear": True}},
+    ],
+)
+def test_the_answer_has_exactly_the_shape_its_documented_serializer_gives(api, body):
+    # The view sends the engine's plain JSON without running it through the serializer: the two must agree.
+    answer = post(api, body).json()
+    assert answer == json.loads(json.dumps(InterviewResultSerializer(answer).data))

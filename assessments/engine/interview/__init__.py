@@ -57,7 +57,11 @@ class InterviewResult:
     asked_for_safety: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {item.name: to_json(getattr(self, item.name)) for item in fields(self)}
+        """The answer as the API sends it: a checklist's questions have no checklist of their own."""
+        answer = {item.name: to_json(getattr(self, item.name)) for item in fields(self)}
+        for entry in (answer["question"] or {}).get("items", ()):
+            del entry["items"]
+        return answer
 
 
 def interview(

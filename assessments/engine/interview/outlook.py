@@ -8,6 +8,7 @@ run per question: good enough to choose a question, never used for an answer.
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from weakref import finalize
 
 from conditions.vocabulary import ConditionCategory
@@ -51,37 +52,111 @@ class Effect:
 
 
 def outlooks(draft: Draft, knowledge: Knowledge, candidates: Iterable[Item]) -> dict[Item, Outlook]:
-    """For each candidate: what a yes or a no is expected to do to the causes."""
+    """For each candidate: what a yes or a no is expected to do to the causes.
+
+    A finding moves only the causes it has a figure for: every other cause keeps its weight. So each candidate's
+    sums are the whole's, worked out once, corrected at its linked causes alone; its cost follows its links, not
+    the number of causes in view.
+    """
     figures = figures_of(knowledge)
-    causes = [(c.code, c.probability) for c in draft.causes if c.probability >= IN_VIEW]
-    priors = [p for _, p in causes]
-    rest = max(1.0 - sum(priors), 0.0)
-    before = entropy([*priors, rest])
-    first_three = top_three(priors)
+    view = InView.of(draft)
     counted = counted_groups(draft, knowledge)
     found: dict[Item, Outlook] = {}
     for item in candidates:
-        by_cause, unlinked = figures.effects.get(item, {}), figures.unlinked[item]
+        base_rate = figures.base_rates[item]
         shared = knowledge.evidence_groups.get(item) in counted  # its group is already counted
-        effects = [shared_effect(by_cause.get(code, unlinked), shared) for code, _ in causes]
-        p_yes = sum(p * e.likely for p, e in zip(priors, effects, strict=True)) + rest * figures.base_rates[item]
+        linked = sorted(
+            (index, shared_effect(effect, shared))
+            for code, effect in figures.effects.get(item, {}).items()
+            if (index := view.position.get(code)) is not None
+        )
+        p_yes = (view.total + view.rest) * base_rate + sum(view.priors[i] * (e.likely - base_rate) for i, e in linked)
         if not 0 < p_yes < 1:
             continue
-        yes = [p * e.yes for p, e in zip(priors, effects, strict=True)]
-        no = [p * e.no for p, e in zip(priors, effects, strict=True)]
-        no_rest = rest + sum(priors) - sum(no)  # what a "no" takes from the causes goes to the rest
-        after_yes = normalised([*yes, rest])
-        after = p_yes * entropy(after_yes) + (1 - p_yes) * entropy(normalised([*no, no_rest]))
+        yes = [(i, view.priors[i] * e.yes) for i, e in linked]
+        no = [(i, view.priors[i] * e.no) for i, e in linked]
+        # What a "no" takes from the causes goes to the rest, so its weights still add up to the whole.
+        no_rest = view.rest + sum(view.priors[i] - w for i, w in no)
+        yes_total = view.total + view.rest + sum(w - view.priors[i] for i, w in yes)
+        after = p_yes * view.entropy(yes, view.rest, yes_total) + (1 - p_yes) * view.entropy(
+            no, no_rest, view.total + view.rest
+        )
         # The chance that the answer changes which cause leads or which three come first.
-        change = p_yes * (top_three(yes) != first_three) + (1 - p_yes) * (top_three(no) != first_three)
+        change = p_yes * (view.top_three(yes) != view.first_three) + (1 - p_yes) * (
+            view.top_three(no) != view.first_three
+        )
         found[item] = Outlook(
             p_yes=p_yes,
-            after_yes={code: p for (code, _), p in zip(causes, after_yes, strict=False)},
-            gain=max(before - after, 0.0),
-            telling=any(e.yes >= TELLING for e in effects[:CONTENDERS]),
-            decisive=change >= MATTERS or before - after >= TELLS_MUCH,
+            after_yes=view.after(yes, yes_total, figures.lowest_escalate_at),
+            gain=max(view.before - after, 0.0),
+            telling=any(i < CONTENDERS and e.yes >= TELLING for i, e in linked),
+            decisive=change >= MATTERS or view.before - after >= TELLS_MUCH,
         )
     return found
+
+
+Moved = list[tuple[int, float]]  # the causes an answer moves, by position in view, with their new weights
+
+
+@dataclass(frozen=True)
+class InView:
+    """The causes in view, most probable first, with the sums every candidate's outlook starts from."""
+
+    codes: tuple[str, ...]
+    priors: tuple[float, ...]
+    position: Mapping[str, int]
+    total: float  # of the priors
+    rest: float  # the probability of every cause out of view
+    plogp: float  # the sum of p log2 p over the priors
+    before: float  # the entropy now, in bits
+    first_three: tuple[int, frozenset[int]]
+
+    @classmethod
+    def of(cls, draft: Draft) -> "InView":
+        causes = [(c.code, c.probability) for c in draft.causes if c.probability >= IN_VIEW]
+        priors = tuple(p for _, p in causes)
+        rest = max(1.0 - sum(priors), 0.0)
+        return cls(
+            codes=tuple(code for code, _ in causes),
+            priors=priors,
+            position={code: index for index, (code, _) in enumerate(causes)},
+            total=sum(priors),
+            rest=rest,
+            plogp=sum(plogp(p) for p in priors),
+            before=entropy([*priors, rest]),
+            first_three=top_three(list(priors)),
+        )
+
+    def entropy(self, moved: Moved, rest: float, total: float) -> float:
+        """The entropy (bits) of the causes with `moved` reweighed and the rest at `rest`, normalised by `total`."""
+        if total <= 0:
+            return 0.0
+        weighted = self.plogp + sum(plogp(w) - plogp(self.priors[i]) for i, w in moved) + plogp(rest)
+        return math.log2(total) - weighted / total
+
+    def top_three(self, moved: Moved) -> tuple[int, frozenset[int]]:
+        """top_three() of the weights with `moved` reweighed: among the moved and the first three others."""
+        changed = dict(moved)
+        others = islice((i for i in range(len(self.priors)) if i not in changed), 3)
+        weights = {**{i: self.priors[i] for i in others}, **changed}
+        order = sorted(weights, key=lambda i: (-weights[i], i))
+        return (order[0] if order else -1), frozenset(order[:3])
+
+    def after(self, moved: Moved, total: float, lowest: float) -> dict[str, float]:
+        """The causes' probabilities after the answer, for those that could set a floor: every one at least
+        `lowest` likely, and the likeliest (moved or not), in the order of the causes in view."""
+        changed = dict(moved)
+        shown = {i: w / total for i, w in changed.items()}
+        for i, prior in enumerate(self.priors):  # most probable first
+            if i not in changed:
+                shown[i] = prior / total
+                if prior / total < lowest:
+                    break  # the likeliest unmoved one is kept (it may lead); every later one is as unlikely
+        return {self.codes[i]: shown[i] for i in sorted(shown)}
+
+
+def plogp(p: float) -> float:
+    return p * math.log2(p) if p > 0 else 0.0
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,13 @@ def trigger_items(
     askable_items = set(candidates)
     painful = [Item(ItemKind.SENSORY, f.region) for f in data.pain_regions]
     self_checks = [item for item in candidates if item.kind == ItemKind.WEAKNESS]
+    # A trigger that needs a symptom the person said no to (or was asked about and did not confirm) cannot fire.
+    denied = {code for code, present in data.symptoms.items() if present is False}
+    denied |= {
+        item.code
+        for item in data.asked
+        if item.kind == ItemKind.SYMPTOM and data.symptoms.get(item.code or "") is not True
+    }
     offered = []
     for flag in knowledge.red_flags:
         # A trigger's own criteria say the ages it concerns: its flag need only fit where the person hurts.
@@ -87,7 +94,7 @@ def trigger_items(
             continue
         why = message("why.red_flag", {"flag": flag.code}, {"flag": in_sentence(flag.name)})
         for trigger in flag.triggers:
-            if trigger.urgency.rank <= level.rank:
+            if trigger.urgency.rank <= level.rank or trigger.needed_symptoms & denied:
                 continue
             checked = trigger_check(trigger, data)
             if checked.outcome != Outcome.UNKNOWN:
@@ -102,8 +109,10 @@ def trigger_items(
                 continue
             for item in still:
                 # Alone, a numbness or weakness is on one side, even when it hurts on both (a yes on both sides
-                # can still complete a trigger, with the rest).
-                alone = trigger_check(trigger, answered_yes(data, [item], one_side(side))).fires
+                # can still complete a trigger, with the rest). A lone item on one side was just checked so.
+                alone = (len(still) == 1 and one_side(side) == side) or trigger_check(
+                    trigger, answered_yes(data, [item], one_side(side))
+                ).fires
                 offered.append((item, SafetyItem(trigger.urgency, alone, why)))
     return offered
 
