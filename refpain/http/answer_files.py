@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 
 KEPT_FOR = 24 * 3600  # seconds: older answers (of versions no longer asked for) are removed
 
@@ -91,10 +91,19 @@ def forget_old_answers() -> None:
             continue
 
 
-def file_answer(path: Path, content_type: str) -> HttpResponse:
-    """A kept file as an answer, read for the request and let go after it (no worker keeps it between requests).
+# A kept answer up to this size is read whole for the request: every client and test can read its body at once.
+# A bigger one (an export of a large knowledge base) is streamed from the file, by sendfile under gunicorn, so its
+# first byte goes out at once and no worker holds it in memory.
+READ_WHOLE_UP_TO = 4 * 1024 * 1024
 
-    Not streamed: a streamed answer has no body for the clients and tests that read one whole, and gunicorn
-    writes a body of bytes as fast as a stream.
-    """
-    return HttpResponse(path.read_bytes(), content_type=content_type)
+
+def file_answer(path: Path, content_type: str) -> HttpResponse | FileResponse:
+    """A kept file as an answer (with its Content-Length), read or streamed for the request and let go after it."""
+    handle = path.open("rb")  # open before the size is read: a file removed meanwhile is a FileNotFoundError
+    size = os.fstat(handle.fileno()).st_size
+    if size <= READ_WHOLE_UP_TO:
+        with handle:
+            return HttpResponse(handle.read(), content_type=content_type)
+    response = FileResponse(handle, content_type=content_type)  # closed by Django when the answer is sent
+    del response["Content-Disposition"]  # FileResponse names the file ("body"); the view names a download
+    return response

@@ -10,6 +10,7 @@ from django.core.cache import caches
 from conditions import models as m
 from conditions.api import caching, serializers
 from conditions.api.views import ExportView, KnowledgeViewSet
+from refpain.http import answer_files
 from refpain.http.release import release_id
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +227,18 @@ def test_an_export_file_removed_between_keeping_and_reading_is_built_again(api, 
     monkeypatch.setattr(caching, "file_answer", removed_once)
     again = api.get("/api/v1/export/")
     assert removed and again.status_code == 200 and again.json()["knowledge_version"] == first["knowledge_version"]
+
+
+def test_a_big_kept_answer_is_streamed_from_its_file_with_its_length(api, monkeypatch):
+    whole = api.get("/api/v1/export/")
+    csv = api.get("/api/v1/export/csv/")
+    monkeypatch.setattr(answer_files, "READ_WHOLE_UP_TO", 0)  # every kept answer counts as big
+    streamed = api.get("/api/v1/export/")
+    assert streamed.streaming and b"".join(streamed.streaming_content) == whole.content
+    assert int(streamed["Content-Length"]) == len(whole.content) and "Content-Disposition" not in streamed
+    zipped = api.get("/api/v1/export/", HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped.streaming and zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(b"".join(zipped.streaming_content)) == whole.content
+    download = api.get("/api/v1/export/csv/")
+    assert download.streaming and b"".join(download.streaming_content) == csv.content
+    assert download["Content-Disposition"] == csv["Content-Disposition"]
