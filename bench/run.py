@@ -221,7 +221,7 @@ def worker_memory(server: Service) -> list[float]:
 FIRST_BYTE = ("export", "export (gzip)", "CSV export")
 
 
-def first_byte_ms(server: Service, spec: dict, tries: int = 7) -> float:
+def first_byte_ms(server: Service, spec: dict, tries: int = 15) -> float:
     """The median time (ms) from sending a request to reading the first byte of the answer's body."""
     times = []
     for _ in range(tries):

@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assessments.selectors import weekly_groups
+from assessments.snapshot import published_knowledge
 from assessments.statistics import week_start, weekly_statistics
-from conditions.models import NerveRoot
 from refpain.http.openapi import SIGNED_IN_RESPONSES, ErrorSerializer
 from refpain.http.parameters import QueryParametersMixin
 
@@ -111,9 +111,9 @@ class AssessmentStatisticsView(QueryParametersMixin, APIView):
     def get(self, request):
         query = StatisticsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        roots = list(NerveRoot.objects.values_list("code", flat=True))
         nerve_root = query.validated_data.get("nerve_root")
-        if nerve_root is not None and nerve_root not in roots:
+        # Checked against the published snapshot each worker keeps, not with a query per request.
+        if nerve_root is not None and nerve_root not in published_knowledge().roots:
             raise serializers.ValidationError(
                 {
                     "nerve_root": [

@@ -65,11 +65,9 @@ def outlooks(draft: Draft, knowledge: Knowledge, candidates: Iterable[Item]) -> 
     for item in candidates:
         base_rate = figures.base_rates[item]
         shared = knowledge.evidence_groups.get(item) in counted  # its group is already counted
-        linked = sorted(
-            (index, shared_effect(effect, shared))
-            for code, effect in figures.effects.get(item, {}).items()
-            if (index := view.position.get(code)) is not None
-        )
+        linked = [
+            (index, shared_effect(effect, shared)) for index, effect in view.linked(figures.effects.get(item, {}))
+        ]
         p_yes = (view.total + view.rest) * base_rate + sum(view.priors[i] * (e.likely - base_rate) for i, e in linked)
         if not 0 < p_yes < 1:
             continue
@@ -126,6 +124,14 @@ class InView:
             before=entropy([*priors, rest]),
             first_three=top_three(list(priors)),
         )
+
+    def linked(self, effects: Mapping[str, "Effect"]) -> list[tuple[int, "Effect"]]:
+        """The causes in view a finding has a figure for, by position: walking the shorter of the two, so the cost
+        is the smaller of its links and the causes in view (a numbness is linked to every cause of a large
+        knowledge base)."""
+        if len(effects) <= len(self.codes):
+            return sorted((i, effect) for code, effect in effects.items() if (i := self.position.get(code)) is not None)
+        return [(i, effect) for i, code in enumerate(self.codes) if (effect := effects.get(code)) is not None]
 
     def entropy(self, moved: Moved, rest: float, total: float) -> float:
         """The entropy (bits) of the causes with `moved` reweighed and the rest at `rest`, normalised by `total`."""
