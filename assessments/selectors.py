@@ -65,9 +65,9 @@ def weekly_groups(*, since: datetime | None, nerve_root: str | None) -> list[dic
         "lead": F("leading_condition"),
         "roots": F("nerve_root_codes"),
     }
-    assessments = Assessment.objects.all()
+    assessments = Assessment.objects.annotate(**groups)
     if since is not None:
         assessments = assessments.filter(created_at__gte=since)
     if nerve_root:
         assessments = assessments.filter(nerve_root_codes__contains=f",{nerve_root},")
-    return list(assessments.values(**groups).annotate(n=Count("pk")).order_by("week"))
+    return list(assessments.values(*groups).annotate(n=Count("pk")).order_by("week"))

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.http.response import HttpResponseBase
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
@@ -130,7 +131,7 @@ class KnowledgeCacheMixin(QueryParametersMixin):
         return response
 
     @staticmethod
-    def from_file(kept: AnswerFile, request) -> HttpResponse | None:
+    def from_file(kept: AnswerFile, request) -> HttpResponseBase | None:
         """The kept answer (gzipped for a client that takes gzip); None if another worker has just removed it as
         a day old, for it to be built again."""
         try:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, HttpResponse
+from django.http.response import HttpResponseBase
 
 KEPT_FOR = 24 * 3600  # seconds: older answers (of versions no longer asked for) are removed
 
@@ -97,7 +98,7 @@ def forget_old_answers() -> None:
 READ_WHOLE_UP_TO = 4 * 1024 * 1024
 
 
-def file_answer(path: Path, content_type: str) -> HttpResponse | FileResponse:
+def file_answer(path: Path, content_type: str) -> HttpResponseBase:
     """A kept file as an answer (with its Content-Length), read or streamed for the request and let go after it."""
     handle = path.open("rb")  # open before the size is read: a file removed meanwhile is a FileNotFoundError
     size = os.fstat(handle.fileno()).st_size

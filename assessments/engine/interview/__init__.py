@@ -59,8 +59,9 @@ class InterviewResult:
     def to_dict(self) -> dict[str, Any]:
         """The answer as the API sends it: a checklist's questions have no checklist of their own."""
         answer = {item.name: to_json(getattr(self, item.name)) for item in fields(self)}
-        for entry in (answer["question"] or {}).get("items", ()):
-            del entry["items"]
+        if isinstance(question := answer["question"], dict):
+            for entry in question["items"]:
+                del entry["items"]
         return answer
 
 

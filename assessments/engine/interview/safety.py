@@ -83,9 +83,9 @@ def trigger_items(
     # A trigger that needs a symptom the person said no to (or was asked about and did not confirm) cannot fire.
     denied = {code for code, present in data.symptoms.items() if present is False}
     denied |= {
-        item.code
+        code
         for item in data.asked
-        if item.kind == ItemKind.SYMPTOM and data.symptoms.get(item.code or "") is not True
+        if item.kind == ItemKind.SYMPTOM and (code := item.code) and data.symptoms.get(code) is not True
     }
     offered = []
     for flag in knowledge.red_flags:
