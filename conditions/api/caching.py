@@ -132,17 +132,18 @@ class KnowledgeCacheMixin(QueryParametersMixin):
 
     @staticmethod
     def from_file(kept: AnswerFile, request) -> HttpResponseBase | None:
-        """The kept answer (gzipped for a client that takes gzip); None if another worker has just removed it as
-        a day old, for it to be built again."""
+        """The kept answer (in Brotli or gzip for a client that takes it); None if another worker has just removed
+        it as a day old, for it to be built again."""
+        path, encoding = kept.encoded_for(request.headers.get("Accept-Encoding", ""))
         try:
-            if kept.gzipped is not None and re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
-                response = file_answer(kept.gzipped, kept.content_type)
-                response["Content-Encoding"] = "gzip"
-                patch_vary_headers(response, ["Accept-Encoding"])
-                return response
-            return file_answer(kept.body, kept.content_type)
+            response = file_answer(path, kept.content_type)
         except FileNotFoundError:
             return None
+        if encoding is not None:
+            response["Content-Encoding"] = encoding  # GZipMiddleware leaves an encoded answer alone
+        if kept.gzipped is not None or kept.brotli is not None:
+            patch_vary_headers(response, ["Accept-Encoding"])
+        return response
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -4,6 +4,7 @@ import gzip
 import json
 import shutil
 
+import brotli
 import pytest
 from django.core.cache import caches
 
@@ -242,3 +243,23 @@ def test_a_big_kept_answer_is_streamed_from_its_file_with_its_length(api, monkey
     download = api.get("/api/v1/export/csv/")
     assert download.streaming and b"".join(download.streaming_content) == csv.content
     assert download["Content-Disposition"] == csv["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "encoding"),
+    [
+        ("gzip, deflate, br", "br"),
+        ("br;q=1.0, gzip;q=0.8", "br"),
+        ("gzip, br;q=0", "gzip"),
+        ("identity", None),
+    ],
+)
+def test_the_export_is_sent_in_brotli_to_a_client_that_takes_it(api, accept_encoding, encoding):
+    plain = api.get("/api/v1/export/")
+    answer = api.get("/api/v1/export/", HTTP_ACCEPT_ENCODING=accept_encoding)
+    assert answer.get("Content-Encoding") == encoding and "Accept-Encoding" in answer["Vary"]
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[encoding]
+    assert decode(answer.content) == plain.content
+    assert int(answer["Content-Length"]) == len(answer.content)
+    if encoding == "br":  # smaller than gzip: what it is kept for
+        assert len(answer.content) < len(api.get("/api/v1/export/", HTTP_ACCEPT_ENCODING="gzip").content)
