@@ -13,6 +13,7 @@ SLOW = (
     "tests/test_fuzz.py",
     "tests/curation/test_review_concurrency.py",
     "tests/curation/test_migrations.py",
+    "tests/assessments/test_summary_migration.py",
     "tests/conditions/test_loading.py::test_dump_then_load_into_a_fresh_database_round_trips",
     "tests/assessments/test_engine.py::test_output_does_not_depend_on_the_hash_seed",
     "tests/test_fast_loop.py::test_the_fast_run_leaves_out",
