@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assessments.api.examples import INTERVIEW_START
+from assessments.api.reading import ASKED_KINDS, MAX_ASKED, plain_interview, validated_request
 from assessments.api.serializers import (
     AssessmentRequestSerializer,
     ConditionResultSerializer,
@@ -17,23 +18,13 @@ from assessments.api.serializers import (
 )
 from assessments.engine import AssessmentInput
 from assessments.engine.interview import interview
-from assessments.engine.items import Item, ItemKind
+from assessments.engine.items import Item
 from assessments.snapshot import published_knowledge
 from refpain.http.fields import StrictBooleanField, StrictCharField
 from refpain.http.language import active_language
 from refpain.http.openapi import ERROR_RESPONSES
 from refpain.http.parameters import QueryParametersMixin
 from refpain.http.throttling import ScopedThrottle
-
-# The kinds of item an interview asks about, by the prefix of their text form, and the codes each names.
-ASKED_KINDS = {
-    ItemKind.SYMPTOM: "symptoms",
-    ItemKind.SENSORY: "body_regions",
-    ItemKind.WEAKNESS: "muscle_actions",
-    ItemKind.TEST: "clinical_tests",
-    ItemKind.REFLEX: "reflexes",
-}
-MAX_ASKED = 500  # more than every symptom, region, action, test and reflex together
 
 
 class InterviewItemField(StrictCharField):
@@ -162,9 +153,7 @@ class InterviewView(QueryParametersMixin, APIView):
     )
     def post(self, request):
         knowledge = published_knowledge(active_language())
-        serializer = InterviewRequestSerializer(data=request.data, context={"knowledge": knowledge})
-        serializer.is_valid(raise_exception=True)
-        gathered = dict(serializer.validated_data)
+        gathered = validated_request(request.data, knowledge, plain_interview, InterviewRequestSerializer)
         skipped, examiner = gathered.pop("skipped", []), gathered.pop("examiner")
         gathered["asked"] = [str(item) for item in gathered.get("asked", [])]
         gathered.setdefault("country", settings.DEFAULT_COUNTRY)

@@ -16,6 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from assessments.api.examples import EXAMPLE_ASSESSMENT
+from assessments.api.reading import plain_assessment, validated_request
 from assessments.api.serializers import (
     AssessmentRequestSerializer,
     AssessmentResultSerializer,
@@ -165,10 +166,9 @@ class AssessmentViewSet(
     def create(self, request, *args, **kwargs):
         key = idempotency_key(request)
         knowledge = published_knowledge(active_language())
-        serializer = AssessmentRequestSerializer(data=request.data, context={"knowledge": knowledge})
-        serializer.is_valid(raise_exception=True)
+        data = validated_request(request.data, knowledge, plain_assessment, AssessmentRequestSerializer)
         owner = request.user if request.user.is_authenticated else None
-        data, headers = serializer.validated_data, {}
+        headers: dict[str, str] = {}
         if key is None:
             assessment = assessment_create(data=data, knowledge=knowledge, owner=owner)
         else:
