@@ -11,7 +11,13 @@ from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from csp.decorators import csp_exempt, csp_update
+from csp.exceptions import CSPNonceError
+from csp.middleware import CSPMiddleware
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
 
+from refpain.http.csp import SettingsPolicyCSPMiddleware
 from refpain.http.headers import security_headers
 from refpain.http.workers import write_json_error
 from refpain.wsgi import application
@@ -37,6 +43,49 @@ def test_the_docs_page_has_no_inline_script_and_nonces_its_styles(client):
     assert "<script>" not in page
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     assert f'<style nonce="{nonce}">' in page
+
+
+def library_policy(response_of, path: str) -> str:
+    """The Content-Security-Policy django-csp's own middleware gives an answer."""
+    request = RequestFactory().get(path)
+    middleware = CSPMiddleware(lambda request: response_of(request))
+    return middleware(request).get("Content-Security-Policy", "")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nerve-roots/", "/api/v1/conditions/sciatica/", "/healthz"])
+def test_an_answer_without_a_nonce_gets_the_policy_django_csp_would_give(client, path):
+    response = client.get(path)
+    assert response["Content-Security-Policy"] == library_policy(lambda request: HttpResponse(), path)
+
+
+def test_an_api_answer_does_not_build_the_policy_again(client, monkeypatch):
+    policy = client.get("/api/v1/nerve-roots/")["Content-Security-Policy"]
+
+    def build_policy(*args, **kwargs):
+        raise AssertionError("built again")
+
+    monkeypatch.setattr("csp.middleware.build_policy", build_policy)
+    assert client.get("/api/v1/nerve-roots/")["Content-Security-Policy"] == policy
+
+
+def test_a_view_of_its_own_policy_or_exempt_still_gets_what_django_csp_gives():
+    exempt = SettingsPolicyCSPMiddleware(csp_exempt()(lambda request: HttpResponse()))
+    assert "Content-Security-Policy" not in exempt(RequestFactory().get("/"))
+    updated = SettingsPolicyCSPMiddleware(csp_update({"img-src": "https://example.org"})(lambda r: HttpResponse()))
+    assert "https://example.org" in updated(RequestFactory().get("/"))["Content-Security-Policy"]
+
+
+def test_a_changed_policy_is_built_again(client):
+    with override_settings(CONTENT_SECURITY_POLICY={"DIRECTIVES": {"default-src": ["'none'"]}}):
+        assert client.get("/healthz")["Content-Security-Policy"] == "default-src 'none'"
+    assert "default-src 'self'" in client.get("/healthz")["Content-Security-Policy"]
+
+
+def test_a_nonce_asked_for_after_the_header_is_written_is_an_error():
+    request = RequestFactory().get("/")
+    SettingsPolicyCSPMiddleware(lambda request: HttpResponse())(request)
+    with pytest.raises(CSPNonceError):
+        str(request.csp_nonce)
 
 
 def test_every_response_denies_devices_and_sensors(client):
