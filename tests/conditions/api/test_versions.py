@@ -159,6 +159,14 @@ def test_every_csv_table_loads_into_pandas_with_codes_not_ids(api):
     assert not [name for name, frame in loaded.items() if "curation_note" in frame.columns]  # curators' own notes
 
 
+def test_every_table_in_the_zip_is_compressed(api):
+    archive = zipfile.ZipFile(io.BytesIO(api.get("/api/v1/export/csv/").content))
+    members = archive.infolist()
+    assert {member.compress_type for member in members} == {zipfile.ZIP_DEFLATED}
+    # CSV text compresses to well under half: a table stored as it is would show here.
+    assert sum(m.compress_size for m in members) < sum(m.file_size for m in members) / 2
+
+
 def test_the_data_dictionary_names_the_type_and_meaning_of_every_column(api):
     loaded = tables(api.get("/api/v1/export/csv/"))
     dictionary = loaded.pop("data_dictionary")
