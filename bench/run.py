@@ -237,16 +237,23 @@ def first_byte_ms(server: Service, spec: dict, tries: int = 15) -> float:
 
 
 def profiles(runs: int) -> dict[str, str]:
-    """A CPU profile (top functions by own time) of the POST of an assessment and of an interview question, each
-    run in this process through Django's test client: the whole request path, as a worker runs it."""
+    """A CPU profile (top functions by own time) of the POSTs, a 304 and the statistics, each run in this process
+    through Django's test client: the whole request path, as a worker runs it."""
     client = Client()
+    condition = ENDPOINTS["conditional GET (304)"]["path"]
+    etag = client.get(condition)["ETag"]
+    token = staff_token()
     calls = {
         "POST assessment": lambda: client.post("/api/v1/assessments/", VIGNETTES[0].request, "application/json"),
         "POST interview": lambda: client.post("/api/v1/interview/", INTERVIEW_START, "application/json"),
+        "conditional GET (304)": lambda: client.get(condition, HTTP_IF_NONE_MATCH=etag),
+        "statistics (staff)": lambda: client.get(
+            ENDPOINTS["statistics (staff)"]["path"], HTTP_AUTHORIZATION=f"Token {token}"
+        ),
     }
     summaries = {}
     for name, call in calls.items():
-        assert call().status_code in (200, 201)  # warm: the snapshot and the interview's figures
+        assert call().status_code in (200, 201, 304)  # warm: the snapshot, the interview's figures, the counts
         profile = cProfile.Profile()
         start = time.perf_counter()
         profile.enable()
@@ -256,6 +263,7 @@ def profiles(runs: int) -> dict[str, str]:
         per_call = (time.perf_counter() - start) / runs * 1000
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(15)
+        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(25)  # where the time goes, by caller
         # Paths relative to the checkout (and to the installed packages), not to this machine.
         text = re.sub(r"\S*/site-packages/", "", out.getvalue().replace(f"{ROOT}/", ""))
         text = text.replace(f"{sysconfig.get_paths()['stdlib']}/", "")
@@ -361,7 +369,7 @@ def report(plan: Plan, phases: dict) -> str:
         f"{', '.join(f'{mb:.0f}' for mb in phase['worker_mb'])} MB"
         for label, phase in phases.items()
     ]
-    lines += ["", "CPU profiles (top functions by own time): profile-<data>.txt beside this file."]
+    lines += ["", "CPU profiles (own and cumulative time) of the POSTs, a 304 and the statistics: profile-<data>.txt."]
     return "\n".join(lines) + "\n"
 
 
